@@ -1,0 +1,104 @@
+"""The ``antikor`` command: validate, schema, build, serve, check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from generator.content import load_content
+from generator.diagnostics import Diagnostics
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    command: Command = args.command
+    try:
+        return command(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug, not a content fault: say so without a traceback
+        if args.debug:
+            raise
+        print(
+            f"antikor: внутренняя ошибка: {type(exc).__name__}: {exc}\n"
+            "    подсказка: запустите с --debug, чтобы увидеть подробности",
+            file=sys.stderr,
+        )
+        return 70
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="antikor",
+        description="Раздел «Противодействие коррупции» официального сайта из YAML и Markdown.",
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="показывать трассировку внутренних ошибок"
+    )
+    sub = parser.add_subparsers(required=True, metavar="КОМАНДА")
+
+    validate = sub.add_parser("validate", help="проверить содержимое и вывести все ошибки")
+    _content_option(validate)
+    validate.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
+    validate.set_defaults(command=_validate)
+
+    schema = sub.add_parser("schema", help="записать JSON Schema файлов содержимого")
+    schema.add_argument(
+        "--out",
+        type=Path,
+        default=Path("schema"),
+        help="папка для файлов схем (по умолчанию schema/)",
+    )
+    schema.set_defaults(command=_schema)
+
+    for action in _extra_commands:
+        action(sub)
+    return parser
+
+
+def _content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        help="папка содержимого (по умолчанию content/)",
+    )
+
+
+def print_diagnostics(diagnostics: Diagnostics) -> None:
+    print(diagnostics.report(), file=sys.stderr)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    content, diagnostics = load_content(args.content)
+    print_diagnostics(diagnostics)
+    if content is not None and not diagnostics.failed(args.strict):
+        measures = sum(len(p.measures) for p in content.plans)
+        results = sum(len(r.results) for r in content.reports)
+        print(
+            f"Содержимое в порядке: планов {len(content.plans)}, мероприятий {measures},"
+            f" отчетов {len(content.reports)}, результатов {results},"
+            f" актов {len(content.acts)}, страниц {len(content.pages)}.",
+            file=sys.stderr,
+        )
+    return 1 if diagnostics.failed(args.strict) else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from generator.schema import write_schemas
+
+    for path in write_schemas(args.out):
+        print(path)
+    return 0
+
+
+_extra_commands: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,317 @@
+"""Loading a content folder into validated models.
+
+This is the only part of the core that reads the disk. It reads every file, keeps going past
+faulty ones, and returns either a complete :class:`Content` or ``None`` with the diagnostics
+that explain why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from generator.diagnostics import ContentError, Diagnostics, Position
+from generator.models import Act, Measure, PageMeta, Plan, Report, Result, Section, Site
+from generator.schema_errors import report_validation_error
+from generator.yamlsource import Document, PathKey, decode, parse
+
+T = TypeVar("T")
+
+ACTS_ADAPTER: TypeAdapter[list[Act]] = TypeAdapter(list[Act])
+_TOP_LEVEL = {"site.yaml", "acts.yaml", "plans", "reports", "pages", "files"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A content file and the positions of its values."""
+
+    path: Path
+    document: Document
+
+    def at(self, path: PathKey) -> Position:
+        return self.document.position(path)
+
+
+@dataclass(frozen=True)
+class SectionEntry:
+    key: str
+    section: Section
+    path: PathKey
+    depth: int
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class MeasureEntry:
+    key: str
+    measure: Measure
+    path: PathKey
+    section: str
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    stem: str
+    plan: Plan
+    source: Source
+    sections: dict[str, SectionEntry]
+    measures: dict[str, MeasureEntry]
+    duplicates: tuple[tuple[str, MeasureEntry | SectionEntry, PathKey], ...] = ()
+
+
+@dataclass(frozen=True)
+class ResultEntry:
+    result: Result
+    path: PathKey
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    stem: str
+    report: Report
+    source: Source
+    results: tuple[ResultEntry, ...]
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    name: str
+    meta: PageMeta
+    body: str
+    source: Source
+    body_line: int
+
+
+@dataclass(frozen=True)
+class Content:
+    root: Path
+    site: Site
+    site_source: Source
+    plans: tuple[PlanEntry, ...]
+    reports: tuple[ReportEntry, ...]
+    acts: tuple[Act, ...]
+    acts_source: Source | None
+    pages: tuple[PageEntry, ...]
+
+    def plan(self, stem: str) -> PlanEntry | None:
+        return next((p for p in self.plans if p.stem == stem), None)
+
+    def reports_for(self, stem: str) -> list[ReportEntry]:
+        return [r for r in self.reports if r.report.plan == stem]
+
+    @property
+    def files(self) -> list[Path]:
+        """Every content file, for watching and for last-changed dates."""
+        paths = [self.site_source.path]
+        paths += [p.source.path for p in self.plans]
+        paths += [r.source.path for r in self.reports]
+        paths += [p.source.path for p in self.pages]
+        if self.acts_source:
+            paths.append(self.acts_source.path)
+        return paths
+
+
+def derive_key(number: str, parent: str | None, explicit: str | None = None) -> str:
+    """The key that reports use: absolute for "2.1.3", local to the parent for "1)" or "2"."""
+    if explicit is not None:
+        return explicit.strip()
+    core = number.strip().rstrip(".)").strip()
+    if "." in core or parent is None:
+        return core
+    return f"{parent}.{core}"
+
+
+def index_plan(
+    plan: Plan,
+) -> tuple[
+    dict[str, SectionEntry],
+    dict[str, MeasureEntry],
+    list[tuple[str, MeasureEntry | SectionEntry, PathKey]],
+]:
+    """Every section and measure of a plan by key, in document order, with duplicates apart."""
+    sections: dict[str, SectionEntry] = {}
+    measures: dict[str, MeasureEntry] = {}
+    duplicates: list[tuple[str, MeasureEntry | SectionEntry, PathKey]] = []
+
+    def visit(items: Sequence[Section], prefix: PathKey, parent: str | None, depth: int) -> None:
+        for i, section in enumerate(items):
+            path = (*prefix, i)
+            key = derive_key(section.number, parent, section.id)
+            entry = SectionEntry(key, section, path, depth, parent)
+            if key in sections:
+                duplicates.append(("section", entry, sections[key].path))
+            else:
+                sections[key] = entry
+            for j, measure in enumerate(section.measures):
+                mkey = derive_key(measure.number, key, measure.id)
+                mentry = MeasureEntry(mkey, measure, (*path, "measures", j), key)
+                if mkey in measures:
+                    duplicates.append(("measure", mentry, measures[mkey].path))
+                else:
+                    measures[mkey] = mentry
+            visit(section.sections, (*path, "sections"), key, depth + 1)
+
+    visit(plan.sections, ("sections",), None, 0)
+    return sections, measures, duplicates
+
+
+class _Reader:
+    """Reads files into models, collecting diagnostics instead of stopping."""
+
+    def __init__(self, diagnostics: Diagnostics) -> None:
+        self.diagnostics = diagnostics
+
+    def document(self, path: Path, text: str | None = None) -> Document | None:
+        try:
+            if text is None:
+                text = decode(path.read_bytes())
+            return parse(text)
+        except ContentError as exc:
+            self.diagnostics.add(exc.code, path, exc.position, **exc.values)
+        except OSError as exc:
+            self.diagnostics.add("E001", path, None, reason=exc.strerror or str(exc))
+        return None
+
+    def model(
+        self, path: Path, document: Document, adapter: type[BaseModel] | TypeAdapter[Any]
+    ) -> Any:
+        try:
+            if isinstance(adapter, TypeAdapter):
+                return adapter.validate_python(document.data)
+            return adapter.model_validate(document.data)
+        except ValidationError as exc:
+            root = adapter if not isinstance(adapter, TypeAdapter) else list[Act]
+            report_validation_error(exc, root, document, path, self.diagnostics)
+            return None
+
+
+def load_content(root: Path) -> tuple[Content | None, Diagnostics]:
+    """Read and validate a whole content folder; ``None`` if anything is wrong."""
+    from generator.checks import check_content
+
+    diagnostics = Diagnostics()
+    reader = _Reader(diagnostics)
+    root = root.resolve()
+    if not root.is_dir():
+        diagnostics.add("E001", root, None, reason="папка не найдена")
+        return None, diagnostics
+
+    site, site_source = _load_one(reader, root / "site.yaml", Site, required=True)
+    plan_paths = _files(root / "plans", ".yaml", diagnostics)
+    plans = [_load_plan(reader, path) for path in plan_paths]
+    reports = [
+        _load_report(reader, path) for path in _files(root / "reports", ".yaml", diagnostics)
+    ]
+    acts: list[Act] | None = []
+    acts_source = None
+    if (root / "acts.yaml").exists():
+        acts, acts_source = _load_one(reader, root / "acts.yaml", ACTS_ADAPTER, required=True)
+    pages = [_load_page(reader, path) for path in _files(root / "pages", ".md", diagnostics)]
+    _warn_unknown_entries(root, diagnostics)
+
+    if site is None or site_source is None or acts is None:
+        return None, diagnostics
+    complete = None not in plans and None not in reports and None not in pages
+    content = Content(
+        root=root,
+        site=site,
+        site_source=site_source,
+        plans=tuple(p for p in plans if p is not None),
+        reports=tuple(r for r in reports if r is not None),
+        acts=tuple(acts),
+        acts_source=acts_source,
+        pages=tuple(p for p in pages if p is not None),
+    )
+    check_content(content, diagnostics, plan_stems={path.stem for path in plan_paths})
+    if not complete or diagnostics.errors:
+        return None, diagnostics
+    return content, diagnostics
+
+
+def _files(folder: Path, suffix: str, diagnostics: Diagnostics) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_file() and path.suffix == suffix:
+            found.append(path)
+        else:
+            diagnostics.add("W001", path, None, expected=f"<имя>{suffix}")
+    return found
+
+
+def _warn_unknown_entries(root: Path, diagnostics: Diagnostics) -> None:
+    for path in sorted(root.iterdir()):
+        if path.name not in _TOP_LEVEL and not path.name.startswith("."):
+            diagnostics.add(
+                "W001",
+                path,
+                None,
+                expected="site.yaml, acts.yaml, plans/, reports/, pages/, files/",
+            )
+
+
+def _load_one(
+    reader: _Reader, path: Path, adapter: Any, *, required: bool
+) -> tuple[Any, Source | None]:
+    if not path.exists():
+        if required:
+            reader.diagnostics.add("E012", path, None, name=path.name)
+        return None, None
+    document = reader.document(path)
+    if document is None:
+        return None, None
+    return reader.model(path, document, adapter), Source(path, document)
+
+
+def _load_plan(reader: _Reader, path: Path) -> PlanEntry | None:
+    plan, source = _load_one(reader, path, Plan, required=True)
+    if plan is None or source is None:
+        return None
+    sections, measures, duplicates = index_plan(plan)
+    return PlanEntry(path.stem, plan, source, sections, measures, tuple(duplicates))
+
+
+def _load_report(reader: _Reader, path: Path) -> ReportEntry | None:
+    report, source = _load_one(reader, path, Report, required=True)
+    if report is None or source is None:
+        return None
+    results = tuple(ResultEntry(r, ("results", i)) for i, r in enumerate(report.results))
+    return ReportEntry(path.stem, report, source, results)
+
+
+_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M
+)
+
+
+def _load_page(reader: _Reader, path: Path) -> PageEntry | None:
+    try:
+        text = decode(path.read_bytes())
+    except ContentError as exc:
+        reader.diagnostics.add(exc.code, path, exc.position, **exc.values)
+        return None
+    except OSError as exc:
+        reader.diagnostics.add("E001", path, None, reason=exc.strerror or str(exc))
+        return None
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        reader.diagnostics.add("E011", path, Position(1, 1))
+        return None
+    # Keep line numbers: the opening "---" becomes an empty line of the YAML text.
+    yaml_text = "\n" + match.group(1)
+    document = reader.document(path, yaml_text)
+    if document is None:
+        return None
+    meta = reader.model(path, document, PageMeta)
+    if meta is None:
+        return None
+    body_line = text[: match.end()].count("\n") + 1
+    return PageEntry(path.stem, meta, text[match.end() :], Source(path, document), body_line)

@@ -1,0 +1,126 @@
+"""Diagnostics: what a clerk sees when content is wrong.
+
+Content faults never raise: every stage appends :class:`Diagnostic` objects to a
+:class:`Diagnostics` collection and goes on, so that one run reports every problem at once.
+The wording lives in :mod:`generator.codes`; here is only the plumbing and the output format
+``path:line:column: ошибка E101: ...`` that editors know how to jump to.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.codes import CATALOGUE
+
+
+class Severity(enum.Enum):
+    ERROR = "ошибка"
+    WARNING = "предупреждение"
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column in a content file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    path: Path
+    position: Position | None
+    code: str
+    message: str
+    hint: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.WARNING if self.code.startswith("W") else Severity.ERROR
+
+    def format(self, base: Path | None = None) -> str:
+        where = _display_path(self.path, base)
+        if self.position is not None:
+            where += f":{self.position.line}:{self.position.column}"
+        text = f"{where}: {self.severity.value} {self.code}: {self.message}"
+        if self.hint:
+            text += f"\n    подсказка: {self.hint}"
+        return text
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        pos = self.position or Position(0, 0)
+        return (str(self.path), pos.line, pos.column, self.code)
+
+
+def _display_path(path: Path, base: Path | None) -> str:
+    base = base or Path.cwd()
+    try:
+        return os.path.relpath(path, base) if path.is_absolute() else str(path)
+    except ValueError:
+        return str(path)
+
+
+@dataclass
+class Diagnostics:
+    """An ordered collection of diagnostics from one run."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(
+        self,
+        code: str,
+        path: Path,
+        position: Position | None,
+        hint: str | None = None,
+        **values: object,
+    ) -> Diagnostic:
+        entry = CATALOGUE[code]
+        diagnostic = Diagnostic(
+            path=path,
+            position=position,
+            code=code,
+            message=entry.message.format(**values),
+            hint=hint if hint is not None else entry.hint_for(values),
+        )
+        self.items.append(diagnostic)
+        return diagnostic
+
+    def extend(self, other: Iterable[Diagnostic]) -> None:
+        self.items.extend(other)
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(sorted(self.items, key=Diagnostic.sort_key))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self if d.severity is Severity.WARNING]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+    def report(self, base: Path | None = None) -> str:
+        """Every diagnostic, sorted by file and position, then a one-line summary."""
+        lines = [d.format(base) for d in self]
+        lines.append(f"Ошибок: {len(self.errors)}, предупреждений: {len(self.warnings)}.")
+        return "\n".join(lines)
+
+
+class ContentError(Exception):
+    """Raised by low-level readers to abort one file; carries the diagnostic to report."""
+
+    def __init__(self, code: str, position: Position | None, **values: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.position = position
+        self.values = values

@@ -1,0 +1,616 @@
+"""The content models: what a valid content folder means.
+
+Every value arrives as text (see :mod:`generator.yamlsource`) and is converted here. Faults are
+raised as ``PydanticCustomError`` whose type is our diagnostic code, so that
+:mod:`generator.schema_errors` can turn them into positioned Russian diagnostics.
+Descriptions are in Russian: they become the JSON Schema that editors see as hover help.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, Final, TypeVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+# --- scalar types ----------------------------------------------------------------------------
+
+
+def _model_title(cls: type[BaseModel]) -> str:
+    return (cls.__doc__ or cls.__name__).strip().splitlines()[0]
+
+
+def _field_title(name: str, info: Any) -> str:
+    return str(info.description or name)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        model_title_generator=_model_title,
+        field_title_generator=_field_title,
+    )
+
+
+@dataclass(frozen=True)
+class Illegible:
+    """A requisite that the source document has but that cannot be read (a damaged scan)."""
+
+    def __str__(self) -> str:
+        return "неразборчиво"
+
+
+ILLEGIBLE: Final = Illegible()
+_ILLEGIBLE_WORDS = {"неразборчиво", "нерозбірливо", "illegible"}
+
+
+@dataclass(frozen=True)
+class MarkdownText:
+    """Metadata marking a text field as Markdown (rendered and link-checked)."""
+
+
+MARKDOWN: Final = MarkdownText()
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("E105", "expected text", {"received": describe(value)})
+    return value
+
+
+def describe(value: object) -> str:
+    """How a wrong value is named in a message: by what a clerk sees, not by Python's type."""
+    if value is None:
+        return "пустое значение"
+    if isinstance(value, dict):
+        return "словарь"
+    if isinstance(value, list):
+        return "список"
+    return f"текст «{value}»"
+
+
+def _nonblank(value: object) -> str:
+    text = _text(value).rstrip()
+    if not text.strip():
+        raise PydanticCustomError("E109", "empty", {})
+    return text
+
+
+_ONE_LINE: Final = {"type": "string", "minLength": 1}
+
+NonBlank = Annotated[str, PlainValidator(_nonblank), WithJsonSchema(_ONE_LINE)]
+Markdown = Annotated[
+    str,
+    PlainValidator(_nonblank),
+    WithJsonSchema({"type": "string", "minLength": 1, "description": "Текст в разметке Markdown"}),
+    MARKDOWN,
+]
+# Numbers and keys are text ("1.10" is not "1.1"), but an editor may leave them unquoted.
+Number = Annotated[
+    str,
+    PlainValidator(_nonblank),
+    WithJsonSchema({"type": ["string", "number"], "examples": ["1", "1.1", "2.1.3", "І", "1)"]}),
+]
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_RU_DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
+_DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})$"
+
+
+def parse_date(value: object) -> dt.date:
+    text = _text(value).strip()
+    if match := _ISO_DATE.match(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _RU_DATE.match(text):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        raise PydanticCustomError("E110", "not a date", {"value": text})
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError("E111", "impossible date", {"value": text}) from None
+
+
+def _date_or_illegible(value: object) -> dt.date | Illegible:
+    if isinstance(value, str) and value.strip().lower() in _ILLEGIBLE_WORDS:
+        return ILLEGIBLE
+    return parse_date(value)
+
+
+def _number_or_illegible(value: object) -> str | Illegible:
+    text = _nonblank(value)
+    if text.strip().lower() in _ILLEGIBLE_WORDS:
+        return ILLEGIBLE
+    return text
+
+
+Date = Annotated[
+    dt.date,
+    PlainValidator(parse_date),
+    WithJsonSchema({"type": "string", "pattern": _DATE_PATTERN, "examples": ["2024-03-15"]}),
+]
+RequisiteDate = Annotated[
+    dt.date | Illegible,
+    PlainValidator(_date_or_illegible),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "anyOf": [{"pattern": _DATE_PATTERN}, {"enum": ["неразборчиво"]}],
+            "description": "Дата (2024-03-15 или 15.03.2024) или «неразборчиво»,"
+            " если в источнике ее нельзя прочитать",
+        }
+    ),
+]
+RequisiteNumber = Annotated[
+    str | Illegible,
+    PlainValidator(_number_or_illegible),
+    WithJsonSchema(
+        {
+            "type": ["string", "number"],
+            "description": "Номер как напечатан или «неразборчиво»",
+        }
+    ),
+]
+
+
+@dataclass(frozen=True, order=True)
+class YearRange:
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+_YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–—]\s*(\d{4}))?\s*(?:гг?\.?|годы|год|роки|рік)?\s*$")
+
+
+def parse_years(value: object) -> YearRange:
+    text = _text(value)
+    match = _YEARS.match(text)
+    if not match:
+        raise PydanticCustomError("E112", "not years", {"value": text})
+    start = int(match.group(1))
+    end = int(match.group(2) or start)
+    if start > end:
+        raise PydanticCustomError("E113", "reversed", {"start": start, "end": end})
+    return YearRange(start, end)
+
+
+Years = Annotated[
+    YearRange,
+    PlainValidator(parse_years),
+    WithJsonSchema(
+        {"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{4})?$", "examples": ["2021-2024"]}
+    ),
+]
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _email(value: object) -> str:
+    text = _nonblank(value).strip()
+    if not _EMAIL.match(text):
+        raise PydanticCustomError("E117", "not an e-mail", {"value": text})
+    return text
+
+
+Email = Annotated[
+    str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+]
+
+
+def _web_url(value: object) -> str:
+    text = _nonblank(value).strip()
+    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", text):
+        raise PydanticCustomError("E118", "not a web address", {"value": text})
+    return text
+
+
+WebUrl = Annotated[
+    str, PlainValidator(_web_url), WithJsonSchema({"type": "string", "format": "uri"})
+]
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+SAFE_SCHEMES: Final = frozenset({"http", "https", "mailto", "tel"})
+
+
+def is_safe_url(url: str) -> bool:
+    """http(s), mailto, tel or relative; anything else (javascript:, data:, file:) is not."""
+    compact = re.sub(r"[\x00-\x20]", "", url)
+    match = _SCHEME.match(compact)
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+def _link_url(value: object) -> str:
+    text = _nonblank(value).strip()
+    if not is_safe_url(text):
+        raise PydanticCustomError("E115", "unsafe link", {"url": text})
+    return text
+
+
+LinkUrl = Annotated[
+    str,
+    PlainValidator(_link_url),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "Адрес http(s), mailto:, tel: или путь к файлу в папке содержимого",
+        }
+    ),
+]
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _choice(
+    enum_cls: type[E],
+    aliases: dict[str, E] | None = None,
+    code: str = "E107",
+    labels: dict[E, str] | None = None,
+) -> Any:
+    """An enum read from text, case-insensitively, accepting aliases (Russian, Ukrainian)."""
+    table: dict[str, E] = {_fold(m.value): m for m in enum_cls}
+    table.update({_fold(k): v for k, v in (aliases or {}).items()})
+    allowed = ", ".join(f"{m.value} («{labels[m]}»)" if labels else m.value for m in enum_cls)
+
+    def validate(value: object) -> E:
+        text = _text(value)
+        found = table.get(_fold(text))
+        if found is None:
+            raise PydanticCustomError(code, "bad choice", {"value": text, "allowed": allowed})
+        return found
+
+    accepted = sorted({m.value for m in enum_cls} | set(aliases or {}))
+    return Annotated[enum_cls, PlainValidator(validate), WithJsonSchema({"enum": accepted})]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+# --- enums -----------------------------------------------------------------------------------
+
+
+class Language(enum.Enum):
+    RU = "ru"
+    UK = "uk"
+
+
+class IncomeDisclosure(enum.Enum):
+    SUSPENDED = "suspended"
+    PUBLISHED = "published"
+
+
+class ActKind(enum.Enum):
+    POSTANOVLENIE = "постановление"
+    RASPORYAZHENIE = "распоряжение"
+    PRIKAZ = "приказ"
+    RESHENIE = "решение"
+    UKAZ = "указ"
+
+
+ACT_KIND_UK: Final = {
+    ActKind.POSTANOVLENIE: "постанова",
+    ActKind.RASPORYAZHENIE: "розпорядження",
+    ActKind.PRIKAZ: "наказ",
+    ActKind.RESHENIE: "рішення",
+    ActKind.UKAZ: "указ",
+}
+
+
+class Level(enum.Enum):
+    FEDERAL = "federal"
+    REGIONAL = "regional"
+    MUNICIPAL = "municipal"
+    INTERNAL = "internal"
+
+
+class ActStatus(enum.Enum):
+    ACTIVE = "active"
+    REPEALED = "repealed"
+
+
+class Status(enum.Enum):
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    PARTIALLY_DONE = "partially_done"
+    NOT_DONE = "not_done"
+    NOT_DUE = "not_due"
+    NOT_APPLICABLE = "not_applicable"
+
+
+STATUS_LABELS: Final[dict[Status, dict[str, str]]] = {
+    Status.DONE: {"ru": "Выполнено", "uk": "Виконано"},
+    Status.IN_PROGRESS: {"ru": "Выполняется", "uk": "Виконується"},
+    Status.PARTIALLY_DONE: {"ru": "Выполнено частично", "uk": "Виконано частково"},
+    Status.NOT_DONE: {"ru": "Не выполнено", "uk": "Не виконано"},
+    Status.NOT_DUE: {"ru": "Срок не наступил", "uk": "Термін не настав"},
+    Status.NOT_APPLICABLE: {
+        "ru": "Не относится к компетенции",
+        "uk": "Не відноситься до компетенції",
+    },
+}
+
+SUBSECTIONS: Final = (
+    "acts",
+    "expertise",
+    "methods",
+    "forms",
+    "income",
+    "commission",
+    "feedback",
+    "plans",
+    "reports",
+)
+
+ActKindField = _choice(ActKind, {v: k for k, v in ACT_KIND_UK.items()})
+StatusField = _choice(
+    Status,
+    {label: status for status, labels in STATUS_LABELS.items() for label in labels.values()},
+    code="E114",
+    labels={status: labels["ru"] for status, labels in STATUS_LABELS.items()},
+)
+LevelField = _choice(Level)
+ActStatusField = _choice(ActStatus)
+LanguageField = _choice(Language)
+IncomeField = _choice(IncomeDisclosure)
+SubsectionField = Annotated[
+    str,
+    PlainValidator(lambda v: _subsection(v)),
+    WithJsonSchema({"enum": list(SUBSECTIONS)}),
+]
+
+
+def _subsection(value: object) -> str:
+    import difflib
+
+    text = _text(value).strip()
+    if text not in SUBSECTIONS:
+        close = difflib.get_close_matches(text, SUBSECTIONS, n=1, cutoff=0.6)
+        suggestion = (
+            f"возможно, имелось в виду «{close[0]}»"
+            if close
+            else "допустимые подразделы: " + ", ".join(SUBSECTIONS)
+        )
+        raise PydanticCustomError(
+            "E207", "unknown subsection", {"value": text, "suggestion": suggestion}
+        )
+    return text
+
+
+def _one_or_many(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+# --- site.yaml -------------------------------------------------------------------------------
+
+
+class Organization(Model):
+    """Орган власти, которому принадлежит раздел."""
+
+    name: NonBlank = Field(description="Полное наименование органа")
+    short_name: NonBlank | None = Field(None, description="Краткое наименование")
+    address: NonBlank = Field(description="Почтовый адрес (для обращений)")
+    website: WebUrl | None = Field(None, description="Адрес главной страницы официального сайта")
+
+
+class Contacts(Model):
+    """Каналы обратной связи для сообщений о фактах коррупции."""
+
+    hotline_phone: NonBlank | None = Field(None, description="Телефон доверия")
+    email: Email | None = Field(None, description="Адрес электронной почты для обращений")
+    reception: NonBlank | None = Field(None, description="Место и часы приема граждан")
+    feedback_url: WebUrl | None = Field(None, description="Адрес электронной формы обращения")
+
+
+class Site(Model):
+    """Файл site.yaml: сведения об органе и настройки раздела."""
+
+    organization: Organization = Field(description="Орган власти")
+    language: LanguageField = Field(Language.RU, description="Язык раздела: ru или uk")
+    contacts: Contacts = Field(default_factory=Contacts, description="Контакты для обращений")
+    income_disclosure: IncomeField = Field(
+        IncomeDisclosure.SUSPENDED,
+        description="suspended — уведомление по Указу № 968; published — таблица сведений",
+    )
+    requirements: NonBlank = Field("federal", description="Профиль требований для проверки")
+    updated: Date | None = Field(None, description="Дата последнего изменения содержимого")
+    demonstration: Markdown | None = Field(
+        None, description="Пометка о демонстрационном характере сайта (Markdown)"
+    )
+
+
+# --- plans/<stem>.yaml -----------------------------------------------------------------------
+
+
+class ActReference(Model):
+    """Реквизиты акта, утвердившего план или внесшего в него изменения."""
+
+    act: ActKindField = Field(description="Вид акта: постановление, распоряжение, приказ ...")
+    authority: NonBlank | None = Field(None, description="Кем принят (по умолчанию — сам орган)")
+    date: RequisiteDate = Field(description="Дата акта")
+    number: RequisiteNumber = Field(description="Номер акта")
+    title: NonBlank | None = Field(None, description="Заголовок акта")
+    file: NonBlank | None = Field(None, description="Файл подписанного оригинала (files/...)")
+    url: LinkUrl | None = Field(None, description="Ссылка на официальный текст")
+    note: NonBlank | None = Field(None, description="Примечание (например, что видно в скане)")
+    text: Markdown | None = Field(None, description="Полный текст акта (Markdown)")
+
+
+class Measure(Model):
+    """Мероприятие плана."""
+
+    number: Number = Field(description="Номер как напечатан: 1.1, 2.1.3, 1)")
+    id: Number | None = Field(None, description="Явный ключ, если номер повторяется")
+    text: Markdown = Field(description="Мероприятие (Markdown)")
+    executors: Annotated[list[NonBlank], BeforeValidator(_one_or_many)] = Field(
+        min_length=1, description="Исполнители: список или одна строка"
+    )
+    deadline: NonBlank = Field(description="Срок исполнения, как напечатан")
+    expected_result: Markdown | None = Field(None, description="Ожидаемый результат (Markdown)")
+
+
+class Section(Model):
+    """Раздел плана; разделы вкладываются на любую глубину."""
+
+    number: Number = Field(description="Номер раздела как напечатан: 1, 1., I, 2.1")
+    id: Number | None = Field(None, description="Явный ключ раздела")
+    title: NonBlank = Field(description="Наименование раздела")
+    measures: list[Measure] = Field(default_factory=list, description="Мероприятия раздела")
+    sections: list[Section] = Field(default_factory=list, description="Вложенные разделы")
+
+
+class Plan(Model):
+    """Файл plans/<имя>.yaml: план мероприятий по противодействию коррупции."""
+
+    title: NonBlank = Field(description="Наименование плана")
+    years: Years = Field(description="Год (2024) или диапазон лет (2021-2024)")
+    approved: ActReference = Field(description="Акт, утвердивший план")
+    amendments: list[ActReference] = Field(
+        default_factory=list, description="Акты о внесении изменений"
+    )
+    sections: list[Section] = Field(min_length=1, description="Разделы плана")
+
+
+# --- reports/<stem>.yaml ---------------------------------------------------------------------
+
+
+class Link(Model):
+    """Ссылка на подтверждающий документ."""
+
+    title: NonBlank = Field(description="Название документа")
+    url: LinkUrl = Field(description="Адрес или путь к файлу (files/...)")
+
+
+class Period(Model):
+    """Отчетный период."""
+
+    start: Date = Field(alias="from", description="Начало периода")
+    end: Date = Field(alias="to", description="Конец периода")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.start > self.end:
+            raise PydanticCustomError(
+                "E113", "reversed", {"start": self.start.isoformat(), "end": self.end.isoformat()}
+            )
+        return self
+
+    @property
+    def years(self) -> range:
+        return range(self.start.year, self.end.year + 1)
+
+    def __str__(self) -> str:
+        if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31):
+            first, last = self.start.year, self.end.year
+            return str(first) if first == last else f"{first}–{last}"
+        return f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+
+
+def _period(value: object) -> object:
+    if isinstance(value, str):
+        years = parse_years(value)
+        return {"from": f"{years.start}-01-01", "to": f"{years.end}-12-31"}
+    return value
+
+
+class Result(Model):
+    """Результат выполнения одного мероприятия."""
+
+    measure: Number = Field(description="Ключ мероприятия плана: 1.1, 2.1.3, І.1.2")
+    status: StatusField = Field(description="Статус выполнения")
+    text: Markdown | None = Field(None, description="Информация о выполнении (Markdown)")
+    completed: Date | None = Field(None, description="Фактическая дата выполнения")
+    links: list[Link] = Field(default_factory=list, description="Подтверждающие документы")
+
+    @model_validator(mode="after")
+    def _text_required(self) -> Result:
+        if self.text is None and self.status is not Status.NOT_DUE:
+            raise PydanticCustomError("E116", "text required", {})
+        return self
+
+
+class Report(Model):
+    """Файл reports/<имя>.yaml: отчет о выполнении плана."""
+
+    plan: Number = Field(description="Имя файла плана без .yaml (например, 2021-2024)")
+    title: NonBlank = Field(description="Наименование отчета")
+    period: Annotated[Period, BeforeValidator(_period)] = Field(
+        description="Год (2024) или {from: дата, to: дата}"
+    )
+    date: Date = Field(description="Дата отчета")
+    results: list[Result] = Field(min_length=1, description="Результаты по мероприятиям")
+
+
+# --- acts.yaml -------------------------------------------------------------------------------
+
+
+class Act(Model):
+    """Нормативный правовой или иной акт в реестре."""
+
+    level: LevelField = Field(description="Уровень: federal, regional, municipal, internal")
+    act: NonBlank = Field(description="Вид акта: Федеральный закон, Указ Президента РФ ...")
+    date: RequisiteDate = Field(description="Дата принятия")
+    number: RequisiteNumber = Field(description="Номер")
+    title: NonBlank = Field(description="Наименование")
+    url: LinkUrl | None = Field(None, description="Ссылка на официальный текст")
+    file: NonBlank | None = Field(None, description="Файл в папке files/")
+    status: ActStatusField = Field(ActStatus.ACTIVE, description="active или repealed")
+    note: NonBlank | None = Field(None, description="Примечание")
+
+
+# --- pages/<name>.md -------------------------------------------------------------------------
+
+
+class PageMeta(Model):
+    """Заголовочный блок страницы pages/<имя>.md."""
+
+    title: NonBlank = Field(description="Заголовок страницы")
+    subsection: SubsectionField = Field(description="Подраздел, к которому относится страница")
+    order: int | None = Field(None, description="Порядок внутри подраздела")
+    updated: Date | None = Field(None, description="Дата последнего изменения")
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+Walker = Callable[[tuple[str | int, ...], str], None]
+
+
+def walk_markdown(model: BaseModel, visit: Walker, path: tuple[str | int, ...] = ()) -> None:
+    """Call ``visit(path, text)`` for every Markdown field value inside ``model``."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        key = info.alias or name
+        if isinstance(value, str) and _is_markdown(info.metadata, info.annotation):
+            visit((*path, key), value)
+        elif isinstance(value, BaseModel):
+            walk_markdown(value, visit, (*path, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    walk_markdown(item, visit, (*path, key, i))
+
+
+def _is_markdown(metadata: list[Any], annotation: Any) -> bool:
+    if MARKDOWN in metadata:
+        return True
+    return any(MARKDOWN in getattr(arg, "__metadata__", ()) for arg in typing.get_args(annotation))

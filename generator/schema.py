@@ -1,0 +1,43 @@
+"""JSON Schema (2020-12) of the content files, for editors' autocompletion and hover help."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
+
+from generator.models import Act, PageMeta, Plan, Report, Site
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+SCHEMAS: dict[str, tuple[str, str, type[BaseModel] | TypeAdapter[Any]]] = {
+    "site": ("Настройки раздела (site.yaml)", "site.yaml", Site),
+    "plan": ("План мероприятий (plans/<имя>.yaml)", "plans/*.yaml", Plan),
+    "report": ("Отчет о выполнении плана (reports/<имя>.yaml)", "reports/*.yaml", Report),
+    "acts": ("Реестр актов (acts.yaml)", "acts.yaml", TypeAdapter(list[Act])),
+    "page": ("Заголовочный блок страницы (pages/<имя>.md)", "pages/*.md", PageMeta),
+}
+
+
+def build_schema(name: str) -> dict[str, Any]:
+    title, _glob, model = SCHEMAS[name]
+    if isinstance(model, TypeAdapter):
+        schema = model.json_schema(mode="validation")
+        schema["description"] = "Список нормативных правовых и иных актов раздела"
+    else:
+        schema = model.model_json_schema(mode="validation")
+    schema = {"$schema": DIALECT, "$id": f"{name}.schema.json", **schema, "title": title}
+    return schema
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SCHEMAS:
+        path = folder / f"{name}.schema.json"
+        text = json.dumps(build_schema(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

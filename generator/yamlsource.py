@@ -1,0 +1,280 @@
+"""Reading YAML that keeps the position of every value.
+
+Everything is read as text: the composer resolves no implicit types, so ``number: 1.10`` stays
+the string ``"1.10"`` and ``no`` stays ``"no"``; the models convert what they need. Positions of
+values and keys are kept in a table indexed by the value's path (``("sections", 0, "title")``),
+which later stages use to place schema and cross-file diagnostics exactly.
+
+Anchors and aliases are refused as soon as the parser meets them, so an alias bomb costs
+nothing, and duplicate keys are errors rather than silently keeping the last value.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from generator.diagnostics import ContentError, Position
+
+PathKey = tuple[str | int, ...]
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Document:
+    """Plain data read from one YAML text, with the positions of its values and keys."""
+
+    data: Any
+    values: dict[PathKey, Position] = field(default_factory=dict)
+    keys: dict[PathKey, Position] = field(default_factory=dict)
+    literal_blocks: dict[PathKey, int] = field(default_factory=dict)
+
+    def position(self, path: PathKey) -> Position:
+        """The position of the value at ``path``, or of its nearest ancestor that exists."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found
+        return Position(1, 1)
+
+    def key_position(self, path: PathKey) -> Position:
+        return self.keys.get(path) or self.position(path)
+
+    def text_position(self, path: PathKey, offset: int) -> Position:
+        """Where character ``offset`` of a scalar's text stands in the file.
+
+        Exact for ``|`` blocks, where each line of the value is a line of the file; for other
+        scalars the position of the scalar itself.
+        """
+        start = self.position(path)
+        indent = self.literal_blocks.get(path)
+        value = _get(self.data, path)
+        if indent is None or not isinstance(value, str):
+            return start
+        before = value[:offset]
+        line = before.count("\n")
+        column = offset - (before.rfind("\n") + 1)
+        return Position(start.line + 1 + line, indent + column + 1)
+
+
+def _get(data: Any, path: PathKey) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def decode(raw: bytes) -> str:
+    """Bytes of a content file as text: UTF-8, with an optional BOM; anything else is refused."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ContentError(
+            "E002", Position(1, 1), guess=" (похоже на UTF-16)", byte=f"{raw[0]:02X}"
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        raise ContentError(
+            "E002",
+            Position(line, column),
+            guess=_guess_encoding(raw),
+            byte=f"{raw[exc.start]:02X}",
+        ) from None
+
+
+def _guess_encoding(raw: bytes) -> str:
+    text = raw.decode("cp1251", errors="replace")
+    letters = [c for c in text if c.isalpha()]
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
+    if letters and cyrillic / len(letters) > 0.3:
+        return " (похоже на Windows-1251)"
+    return ""
+
+
+class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
+    """PyYAML's reading stages, no constructor: we turn nodes into data ourselves."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None
+        ):
+            raise ContentError("E007", _position(event.start_mark))
+        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag not in (None, "!"):
+            raise ContentError("E008", _position(event.start_mark), tag=event.tag)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+    def compose_document(self) -> Node:
+        # Composer keeps anchors between documents; we have none, so nothing to reset.
+        return super().compose_document()  # type: ignore[no-any-return]
+
+
+def _position(mark: yaml.Mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+_ADVICE = [
+    (
+        "mapping values are not allowed here",
+        "двоеточие в неожиданном месте",
+        "если в тексте значения есть «: », заключите значение в кавычки или используйте «|»",
+    ),
+    (
+        "could not find expected ':'",
+        "ожидалась строка вида «ключ: значение»",
+        "проверьте отступы и двоеточие после ключа",
+    ),
+    (
+        "found unexpected end of stream",
+        "файл закончился раньше, чем ожидалось",
+        "проверьте, что все кавычки и скобки закрыты",
+    ),
+    (
+        "expected <block end>, but found",
+        "неверный отступ",
+        "элементы одного уровня должны начинаться с одной и той же позиции",
+    ),
+    (
+        "did not find expected key",
+        "неверный отступ или лишний символ",
+        "элементы одного уровня должны начинаться с одной и той же позиции",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "неверный отступ в списке",
+        "элементы списка должны начинаться с «- » на одной и той же позиции",
+    ),
+    (
+        "found unknown escape character",
+        "недопустимая последовательность с «\\» в тексте в двойных кавычках",
+        "используйте одинарные кавычки или «|», если в тексте есть обратная косая черта",
+    ),
+    (
+        "did not find expected node content",
+        "ожидалось значение",
+        "проверьте, что после «- » или «ключ: » есть значение",
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "недопустимый символ после «*» или «&»",
+        "если значение начинается с «*» или «&», заключите его в кавычки",
+    ),
+    (
+        "found character that cannot start any token",
+        "значение начинается с недопустимого символа",
+        "заключите значение в кавычки",
+    ),
+]
+
+
+def _translate(error: yaml.MarkedYAMLError) -> tuple[str, str]:
+    problem = error.problem or ""
+    for needle, russian, advice in _ADVICE:
+        if problem.startswith(needle):
+            return russian, advice
+    return (
+        f"непонятная конструкция ({problem})",
+        "сравните строку с образцом из документации; значения со спецсимволами заключайте в кавычки",
+    )
+
+
+def parse(text: str) -> Document:
+    """Parse one YAML document into plain data (str, list, dict, None) with positions.
+
+    Raises :class:`ContentError` for every fault that makes the file unreadable.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise ContentError("E003", Position(1, 1))
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.composer.ComposerError as exc:
+        if exc.problem and "single document" in exc.problem:
+            raise ContentError("E009", _position(exc.problem_mark)) from None
+        raise _syntax_error(exc, text) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise ContentError("E003", Position(1, 1))
+    document = Document(data=None)
+    document.data = _convert(node, (), document, text)
+    return document
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ContentError:
+    mark = exc.problem_mark or exc.context_mark
+    position = _position(mark) if mark is not None else None
+    if position is not None and "'\\t'" in (exc.problem or ""):
+        return ContentError("E005", position)
+    if position is not None:
+        lines = text.splitlines()
+        for number in (position.line, position.line - 1):
+            if 0 < number <= len(lines) and re.match(r"^ *\t", lines[number - 1]):
+                return ContentError("E005", Position(number, lines[number - 1].index("\t") + 1))
+    problem, advice = _translate(exc)
+    return ContentError("E004", position, problem=problem, advice=advice)
+
+
+def _convert(node: Node, path: PathKey, document: Document, text: str) -> Any:
+    document.values[path] = _position(node.start_mark)
+    if isinstance(node, ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        if node.style == "|":
+            document.literal_blocks[path] = _block_indent(node, text)
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_convert(item, (*path, i), document, text) for i, item in enumerate(node.value)]
+    assert isinstance(node, MappingNode)
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            raise ContentError("E010", _position(key_node.start_mark))
+        key = key_node.value
+        if key in result:
+            raise ContentError(
+                "E006",
+                _position(key_node.start_mark),
+                key=key,
+                first_line=document.keys[(*path, key)].line,
+            )
+        document.keys[(*path, key)] = _position(key_node.start_mark)
+        result[key] = _convert(value_node, (*path, key), document, text)
+    return result
+
+
+def _block_indent(node: ScalarNode, text: str) -> int:
+    """The indentation of a ``|`` block's content: the first non-blank line after the header."""
+    lines = text.splitlines()
+    for line in lines[node.start_mark.line + 1 : node.end_mark.line + 1]:
+        if line.strip():
+            return len(line) - len(line.lstrip(" "))
+    return 0
