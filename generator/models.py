@@ -337,6 +337,7 @@ class Status(enum.Enum):
     NOT_DONE = "not_done"
     NOT_DUE = "not_due"
     NOT_APPLICABLE = "not_applicable"
+    NO_INFORMATION = "no_information"
 
 
 STATUS_LABELS: Final[dict[Status, dict[str, str]]] = {
@@ -349,7 +350,10 @@ STATUS_LABELS: Final[dict[Status, dict[str, str]]] = {
         "ru": "Не относится к компетенции",
         "uk": "Не відноситься до компетенції",
     },
+    Status.NO_INFORMATION: {"ru": "Сведения не представлены", "uk": "Відомості не надано"},
 }
+# Statuses under which a result may have no text: nothing was due, or the source gives nothing.
+TEXT_OPTIONAL: Final = frozenset({Status.NOT_DUE, Status.NO_INFORMATION})
 
 SUBSECTIONS: Final = (
     "acts",
@@ -545,7 +549,7 @@ class Result(Model):
 
     @model_validator(mode="after")
     def _text_required(self) -> Result:
-        if self.text is None and self.status is not Status.NOT_DUE:
+        if self.text is None and self.status not in TEXT_OPTIONAL:
             raise PydanticCustomError("E116", "text required", {})
         return self
 

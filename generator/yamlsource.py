@@ -40,6 +40,7 @@ class Document:
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
     literal_blocks: dict[PathKey, int] = field(default_factory=dict)
+    one_line: dict[PathKey, int] = field(default_factory=dict)
 
     def position(self, path: PathKey) -> Position:
         """The position of the value at ``path``, or of its nearest ancestor that exists."""
@@ -59,6 +60,8 @@ class Document:
         scalars the position of the scalar itself.
         """
         start = self.position(path)
+        if path in self.one_line:
+            return Position(start.line, start.column + self.one_line[path] + offset)
         indent = self.literal_blocks.get(path)
         value = _get(self.data, path)
         if indent is None or not isinstance(value, str):
@@ -139,7 +142,8 @@ _ADVICE = [
     (
         "mapping values are not allowed here",
         "двоеточие в неожиданном месте",
-        "если в тексте значения есть «: », заключите значение в кавычки или используйте «|»",
+        "если в тексте значения есть «: », заключите значение в кавычки или используйте «|»;"
+        " иначе проверьте отступ этой строки",
     ),
     (
         "could not find expected ':'",
@@ -153,8 +157,9 @@ _ADVICE = [
     ),
     (
         "expected <block end>, but found",
-        "неверный отступ",
-        "элементы одного уровня должны начинаться с одной и той же позиции",
+        "неверный отступ или незакрытая кавычка",
+        "элементы одного уровня должны начинаться с одной и той же позиции;"
+        " проверьте также, закрыты ли кавычки в строках выше",
     ),
     (
         "did not find expected key",
@@ -215,7 +220,7 @@ def parse(text: str) -> Document:
     try:
         node = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
-        if exc.problem and "single document" in exc.problem:
+        if "single document" in f"{exc.problem} {exc.context}":
             raise ContentError("E009", _position(exc.problem_mark)) from None
         raise _syntax_error(exc, text) from None
     except yaml.MarkedYAMLError as exc:
@@ -250,6 +255,8 @@ def _convert(node: Node, path: PathKey, document: Document, text: str) -> Any:
             return None
         if node.style == "|":
             document.literal_blocks[path] = _block_indent(node, text)
+        elif node.start_mark.line == node.end_mark.line and node.style in (None, "'", '"'):
+            document.one_line[path] = 0 if node.style is None else 1
         return node.value
     if isinstance(node, SequenceNode):
         return [_convert(item, (*path, i), document, text) for i, item in enumerate(node.value)]
