@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from generator.content import Content, PlanEntry, ReportEntry, Source
 from generator.diagnostics import Diagnostics, Position
-from generator.models import Illegible, is_safe_url, walk_markdown
+from generator.models import ActReference, Illegible, is_safe_url, walk_markdown
 from generator.yamlsource import PathKey
 
 _MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)")
@@ -134,7 +134,11 @@ def _markdown_sources(content: Content) -> Iterator[tuple[Source, PathKey | None
     models += [(plan.source, plan.plan) for plan in content.plans]
     models += [(report.source, report.report) for report in content.reports]
     for source, model in models:
-        walk_markdown(model, lambda path, text, s=source: found.append((s, path, text, 0)))
+
+        def collect(path: PathKey, text: str, source: Source = source) -> None:
+            found.append((source, path, text, 0))
+
+        walk_markdown(model, collect)
     for page in content.pages:
         found.append((page.source, None, page.body, page.body_line))
     yield from found
@@ -175,7 +179,7 @@ def _check_files(content: Content, diagnostics: Diagnostics) -> None:
 
 def _attachments(content: Content) -> Iterator[tuple[Source, PathKey, str]]:
     for plan in content.plans:
-        acts = [(("approved",), plan.plan.approved)]
+        acts: list[tuple[PathKey, ActReference]] = [(("approved",), plan.plan.approved)]
         acts += [(("amendments", i), a) for i, a in enumerate(plan.plan.amendments)]
         for prefix, act in acts:
             if act.file:
@@ -186,11 +190,11 @@ def _attachments(content: Content) -> Iterator[tuple[Source, PathKey, str]]:
                 if _is_local(link.url):
                     yield report.source, (*entry.path, "links", i, "url"), link.url
     if content.acts_source:
-        for i, act in enumerate(content.acts):
-            if act.file:
-                yield content.acts_source, (i, "file"), act.file
-            if act.url and _is_local(act.url):
-                yield content.acts_source, (i, "url"), act.url
+        for i, registered in enumerate(content.acts):
+            if registered.file:
+                yield content.acts_source, (i, "file"), registered.file
+            if registered.url and _is_local(registered.url):
+                yield content.acts_source, (i, "url"), registered.url
 
 
 def _is_local(url: str) -> bool:

@@ -75,7 +75,6 @@ class Diagnostics:
         code: str,
         path: Path,
         position: Position | None,
-        hint: str | None = None,
         **values: object,
     ) -> Diagnostic:
         entry = CATALOGUE[code]
@@ -84,7 +83,7 @@ class Diagnostics:
             position=position,
             code=code,
             message=entry.message.format(**values),
-            hint=hint if hint is not None else entry.hint_for(values),
+            hint=entry.hint_for(values),
         )
         self.items.append(diagnostic)
         return diagnostic

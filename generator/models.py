@@ -267,8 +267,8 @@ def _choice(
     aliases: dict[str, E] | None = None,
     code: str = "E107",
     labels: dict[E, str] | None = None,
-) -> Any:
-    """An enum read from text, case-insensitively, accepting aliases (Russian, Ukrainian)."""
+) -> Callable[[object], E]:
+    """A validator reading an enum from text, case-insensitively, with aliases (ru, uk)."""
     table: dict[str, E] = {_fold(m.value): m for m in enum_cls}
     table.update({_fold(k): v for k, v in (aliases or {}).items()})
     allowed = ", ".join(f"{m.value} («{labels[m]}»)" if labels else m.value for m in enum_cls)
@@ -280,8 +280,11 @@ def _choice(
             raise PydanticCustomError(code, "bad choice", {"value": text, "allowed": allowed})
         return found
 
-    accepted = sorted({m.value for m in enum_cls} | set(aliases or {}))
-    return Annotated[enum_cls, PlainValidator(validate), WithJsonSchema({"enum": accepted})]
+    return validate
+
+
+def _accepted(enum_cls: type[enum.Enum], aliases: dict[str, Any] | None = None) -> WithJsonSchema:
+    return WithJsonSchema({"enum": sorted({m.value for m in enum_cls} | set(aliases or {}))})
 
 
 def _fold(text: str) -> str:
@@ -367,17 +370,33 @@ SUBSECTIONS: Final = (
     "reports",
 )
 
-ActKindField = _choice(ActKind, {v: k for k, v in ACT_KIND_UK.items()})
-StatusField = _choice(
+_ACT_KIND_ALIASES = {v: k for k, v in ACT_KIND_UK.items()}
+_STATUS_ALIASES = {
+    label: status for status, labels in STATUS_LABELS.items() for label in labels.values()
+}
+ActKindField = Annotated[
+    ActKind,
+    PlainValidator(_choice(ActKind, _ACT_KIND_ALIASES)),
+    _accepted(ActKind, _ACT_KIND_ALIASES),
+]
+StatusField = Annotated[
     Status,
-    {label: status for status, labels in STATUS_LABELS.items() for label in labels.values()},
-    code="E114",
-    labels={status: labels["ru"] for status, labels in STATUS_LABELS.items()},
-)
-LevelField = _choice(Level)
-ActStatusField = _choice(ActStatus)
-LanguageField = _choice(Language)
-IncomeField = _choice(IncomeDisclosure)
+    PlainValidator(
+        _choice(
+            Status,
+            _STATUS_ALIASES,
+            code="E114",
+            labels={status: labels["ru"] for status, labels in STATUS_LABELS.items()},
+        )
+    ),
+    _accepted(Status, _STATUS_ALIASES),
+]
+LevelField = Annotated[Level, PlainValidator(_choice(Level)), _accepted(Level)]
+ActStatusField = Annotated[ActStatus, PlainValidator(_choice(ActStatus)), _accepted(ActStatus)]
+LanguageField = Annotated[Language, PlainValidator(_choice(Language)), _accepted(Language)]
+IncomeField = Annotated[
+    IncomeDisclosure, PlainValidator(_choice(IncomeDisclosure)), _accepted(IncomeDisclosure)
+]
 SubsectionField = Annotated[
     str,
     PlainValidator(lambda v: _subsection(v)),

@@ -5,8 +5,9 @@ the string ``"1.10"`` and ``no`` stays ``"no"``; the models convert what they ne
 values and keys are kept in a table indexed by the value's path (``("sections", 0, "title")``),
 which later stages use to place schema and cross-file diagnostics exactly.
 
-Anchors and aliases are refused as soon as the parser meets them, so an alias bomb costs
-nothing, and duplicate keys are errors rather than silently keeping the last value.
+libyaml composes aliases as references to one shared node, so an alias bomb costs no more than
+its text; the conversion below refuses a node reached a second time, before anything is
+expanded. Duplicate keys are errors rather than silently keeping the last value.
 """
 
 from __future__ import annotations
@@ -17,13 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.parser import Parser
-from yaml.reader import Reader
 from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
 
 from generator.diagnostics import ContentError, Position
 
@@ -109,29 +106,19 @@ def _guess_encoding(raw: bytes) -> str:
     return ""
 
 
-class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
-    """PyYAML's reading stages, no constructor: we turn nodes into data ourselves."""
+class _Loader(CParser, BaseResolver):
+    """libyaml's scanner, parser and composer, and no implicit types: every scalar is text."""
 
     def __init__(self, text: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
+        CParser.__init__(self, text)
         BaseResolver.__init__(self)
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
-        event = self.peek_event()
-        if isinstance(event, AliasEvent) or (
-            isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None
-        ):
-            raise ContentError("E007", _position(event.start_mark))
-        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag not in (None, "!"):
-            raise ContentError("E008", _position(event.start_mark), tag=event.tag)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
 
-    def compose_document(self) -> Node:
-        # Composer keeps anchors between documents; we have none, so nothing to reset.
-        return super().compose_document()  # type: ignore[no-any-return]
+_DEFAULT_TAGS = {
+    ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG,
+    SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+    MappingNode: BaseResolver.DEFAULT_MAPPING_TAG,
+}
 
 
 def _position(mark: yaml.Mark) -> Position:
@@ -140,7 +127,7 @@ def _position(mark: yaml.Mark) -> Position:
 
 _ADVICE = [
     (
-        "mapping values are not allowed here",
+        "mapping values are not allowed",
         "двоеточие в неожиданном месте",
         "если в тексте значения есть «: », заключите значение в кавычки или используйте «|»;"
         " иначе проверьте отступ этой строки",
@@ -163,8 +150,9 @@ _ADVICE = [
     ),
     (
         "did not find expected key",
-        "неверный отступ или лишний символ",
-        "элементы одного уровня должны начинаться с одной и той же позиции",
+        "неверный отступ или незакрытая кавычка",
+        "элементы одного уровня должны начинаться с одной и той же позиции;"
+        " проверьте также, закрыты ли кавычки в строках выше",
     ),
     (
         "did not find expected '-' indicator",
@@ -220,8 +208,11 @@ def parse(text: str) -> Document:
     try:
         node = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
-        if "single document" in f"{exc.problem} {exc.context}":
-            raise ContentError("E009", _position(exc.problem_mark)) from None
+        mark = exc.problem_mark
+        if "single document" in f"{exc.problem} {exc.context}" and mark is not None:
+            raise ContentError("E009", _position(mark)) from None
+        if "undefined alias" in f"{exc.problem}" and mark is not None:
+            raise ContentError("E007", _position(mark)) from None
         raise _syntax_error(exc, text) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
@@ -230,14 +221,14 @@ def parse(text: str) -> Document:
     if node is None:
         raise ContentError("E003", Position(1, 1))
     document = Document(data=None)
-    document.data = _convert(node, (), document, text)
+    document.data = _convert(node, (), document, text, set())
     return document
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ContentError:
     mark = exc.problem_mark or exc.context_mark
     position = _position(mark) if mark is not None else None
-    if position is not None and "'\\t'" in (exc.problem or ""):
+    if position is not None and ("'\\t'" in (exc.problem or "") or "tab" in (exc.problem or "")):
         return ContentError("E005", position)
     if position is not None:
         lines = text.splitlines()
@@ -248,18 +239,26 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ContentError:
     return ContentError("E004", position, problem=problem, advice=advice)
 
 
-def _convert(node: Node, path: PathKey, document: Document, text: str) -> Any:
+def _convert(node: Node, path: PathKey, document: Document, text: str, seen: set[int]) -> Any:
+    if id(node) in seen:  # an alias: the same node a second time
+        raise ContentError("E007", _position(node.start_mark))
+    seen.add(id(node))
+    if node.tag != _DEFAULT_TAGS[type(node)]:
+        raise ContentError("E008", _position(node.start_mark), tag=node.tag)
     document.values[path] = _position(node.start_mark)
     if isinstance(node, ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        plain = not node.style
+        if plain and node.value in _NULLS:
             return None
         if node.style == "|":
             document.literal_blocks[path] = _block_indent(node, text)
-        elif node.start_mark.line == node.end_mark.line and node.style in (None, "'", '"'):
-            document.one_line[path] = 0 if node.style is None else 1
+        elif node.start_mark.line == node.end_mark.line and (plain or node.style in "'\""):
+            document.one_line[path] = 0 if plain else 1
         return node.value
     if isinstance(node, SequenceNode):
-        return [_convert(item, (*path, i), document, text) for i, item in enumerate(node.value)]
+        return [
+            _convert(item, (*path, i), document, text, seen) for i, item in enumerate(node.value)
+        ]
     assert isinstance(node, MappingNode)
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -274,7 +273,7 @@ def _convert(node: Node, path: PathKey, document: Document, text: str) -> Any:
                 first_line=document.keys[(*path, key)].line,
             )
         document.keys[(*path, key)] = _position(key_node.start_mark)
-        result[key] = _convert(value_node, (*path, key), document, text)
+        result[key] = _convert(value_node, (*path, key), document, text, seen)
     return result
 
 

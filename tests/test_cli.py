@@ -1,0 +1,60 @@
+"""The command line as a clerk and a CI job use it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import run_antikor
+
+
+def test_validate_reports_missing_folder(tmp_path: Path) -> None:
+    result = run_antikor("validate", "--content", str(tmp_path / "nowhere"))
+    assert result.exit_code == 1
+    assert "ошибка E001: не удалось прочитать файл: папка не найдена" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_ok_says_what_it_checked(minimal: Path) -> None:
+    result = run_antikor("validate", "--content", str(minimal))
+    assert result.exit_code == 0
+    assert "мероприятий 3" in result.stderr
+
+
+def test_strict_turns_warnings_into_failure(minimal: Path) -> None:
+    (minimal / "plans" / "notes.txt").write_text("x", encoding="utf-8")
+    assert run_antikor("validate", "--content", str(minimal)).exit_code == 0
+    assert run_antikor("validate", "--content", str(minimal), "--strict").exit_code == 1
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = run_antikor("publish")
+    assert result.exit_code == 2
+
+
+def test_schema_writes_2020_12_schemas_with_russian_help(tmp_path: Path) -> None:
+    result = run_antikor("schema", "--out", str(tmp_path))
+    assert result.exit_code == 0
+    plan = json.loads((tmp_path / "plan.schema.json").read_text(encoding="utf-8"))
+    assert plan["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert plan["additionalProperties"] is False
+    measure = plan["$defs"]["Measure"]
+    assert (
+        measure["properties"]["executors"]["description"] == "Исполнители: список или одна строка"
+    )
+    assert set(measure["required"]) == {"number", "text", "executors", "deadline"}
+    report = json.loads((tmp_path / "report.schema.json").read_text(encoding="utf-8"))
+    statuses = report["$defs"]["Result"]["properties"]["status"]["enum"]
+    assert {"done", "Выполнено", "Виконано"} <= set(statuses)
+    for name in ("site", "acts", "page"):
+        assert (tmp_path / f"{name}.schema.json").exists()
+
+
+def test_committed_schemas_are_current(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    run_antikor("schema", "--out", str(tmp_path))
+    for fresh in tmp_path.iterdir():
+        assert (ROOT / "schema" / fresh.name).read_text(encoding="utf-8") == fresh.read_text(
+            encoding="utf-8"
+        ), f"schema/{fresh.name} is stale: run antikor schema"
