@@ -56,9 +56,41 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(command=_schema)
 
-    for action in _extra_commands:
-        action(sub)
+    build = sub.add_parser("build", help="собрать сайт раздела в папку site/")
+    _content_option(build)
+    _site_options(build)
+    build.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
+    build.set_defaults(command=_build)
     return parser
+
+
+def _site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--site-dir", type=Path, default=Path("site"), help="куда собрать сайт (по умолчанию site/)"
+    )
+    parser.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="файл настроек MkDocs"
+    )
+
+
+def _build(args: argparse.Namespace) -> int:
+    import logging
+
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    from generator.pipeline import build_site
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        build_site(args.content, args.site_dir, config_file=args.config, strict=args.strict)
+    except Abort as exc:
+        print(f"antikor: {exc}", file=sys.stderr)
+        return 1
+    except MkDocsException as exc:
+        print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
+        return 1
+    print(f"Сайт собран: {args.site_dir}", file=sys.stderr)
+    return 0
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:
@@ -95,9 +127,6 @@ def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out):
         print(path)
     return 0
-
-
-_extra_commands: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
 
 
 if __name__ == "__main__":

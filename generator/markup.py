@@ -1,0 +1,60 @@
+"""Markdown from content fields into safe HTML.
+
+Raw HTML in content is never passed through: Python-Markdown's HTML handling is switched off so
+tags come out as text, and the result is cleaned again by nh3 (Ammonia) with an allow-list,
+which also refuses every link scheme but http(s), mailto and tel.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "code", "pre", "blockquote",
+    "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "hr", "sup", "sub",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"scope"}}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# Text with none of these characters renders as one escaped paragraph; skipping the Markdown
+# parser for it matters when a plan has thousands of short cells.
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>#!|~\n&]|^\s*(?:[-+=]|\d+[.)])|https?:|@|  $")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> markdown.Markdown:
+    parser = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    parser.preprocessors.deregister("html_block")
+    parser.inlinePatterns.deregister("html")
+    return parser
+
+
+def render_markdown(text: str) -> str:
+    """Markdown text of a content field as sanitised HTML."""
+    text = text.strip()
+    if not text:
+        return ""
+    if not _MARKDOWN_SYNTAX.search(text):
+        return f"<p>{html.escape(text, quote=False)}</p>"
+    parser = _parser()
+    parser.reset()
+    rendered = parser.convert(text)
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+def rebase_links(fragment: str, prefix: str) -> str:
+    """Make links to attachments (``files/...``) relative to a page ``prefix`` levels deep."""
+    if not prefix:
+        return fragment
+    return fragment.replace('href="files/', f'href="{prefix}files/')

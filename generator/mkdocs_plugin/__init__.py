@@ -1,0 +1,1 @@
+"""The MkDocs plugin that turns a content folder into the section's pages."""

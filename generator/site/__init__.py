@@ -1,0 +1,1 @@
+"""The site model: validated content mapped to pages, rendered through the theme's templates."""

@@ -1,0 +1,394 @@
+"""Validated content → the section's pages, rendered to HTML through the theme's templates.
+
+Pure: a :class:`~generator.content.Content` in, a list of :class:`Page` out. Every link between
+pages is relative, so the site works under any path prefix and from any static server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.content import Content, MeasureEntry, PlanEntry, ReportEntry, SectionEntry
+from generator.markup import rebase_links, render_markdown
+from generator.models import (
+    ACT_KIND_UK,
+    STATUS_LABELS,
+    ActReference,
+    Illegible,
+    Level,
+    Result,
+    Status,
+)
+from generator.site.i18n import (
+    REPORTS_ADDRESS,
+    SECTION_TITLE,
+    SUBSECTIONS,
+    UI,
+    subsection_address,
+    subsection_title,
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the section: its address, title and rendered body."""
+
+    url: str  # "" for the section home, else "a/b/" (directory URLs)
+    title: str
+    html: str
+    updated: dt.date | None
+    kind: str  # home | subsection | plan | report
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.url}index.md"
+
+
+@dataclass
+class Row:
+    """A row of a plan or report table: a section heading or a measure."""
+
+    kind: str  # "section" | "measure"
+    key: str
+    number: str
+    depth: int
+    title: str = ""
+    entry: MeasureEntry | None = None
+    cells: dict[str, str] = field(default_factory=dict)
+    status: Status | None = None
+    status_href: str = ""
+
+
+def build_pages(content: Content, templates: Path) -> list[Page]:
+    """Every page of the section, in navigation order."""
+    builder = _Builder(content, templates)
+    return builder.pages()
+
+
+def anchor(key: str) -> str:
+    """The stable anchor of a measure row: ``m-`` and the key with dots as dashes."""
+    return "m-" + re.sub(r"[^\w-]+", "-", key.replace(".", "-")).strip("-")
+
+
+def section_anchor(key: str) -> str:
+    return "s-" + re.sub(r"[^\w-]+", "-", key.replace(".", "-")).strip("-")
+
+
+def relative(source: str, target: str) -> str:
+    """A link from page ``source`` to page ``target`` (both directory URLs)."""
+    depth = source.count("/")
+    return "../" * depth + target if (depth or target) else "./"
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "І": 1}
+
+
+def _order_number(key: str) -> int | None:
+    """The last component of a key as a number, Roman numerals included."""
+    last = key.rsplit(".", 1)[-1].strip()
+    if last.isdigit():
+        return int(last)
+    if last and all(c in _ROMAN for c in last.upper()):
+        values = [_ROMAN[c] for c in last.upper()]
+        return sum(
+            -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+        )
+    return None
+
+
+class _Builder:
+    def __init__(self, content: Content, templates: Path) -> None:
+        self.content = content
+        self.lang = content.site.language.value
+        self.ui = UI[self.lang]
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(
+            ui=self.ui,
+            lang=self.lang,
+            site=content.site,
+            status_label=self.status_label,
+            act_line=self.act_line,
+            fmt_date=self.fmt_date,
+            anchor=anchor,
+            section_anchor=section_anchor,
+        )
+        self.env.filters["markdown"] = self.markdown
+        self.reports_by_plan: dict[str, list[ReportEntry]] = {}
+        for report in sorted(content.reports, key=lambda r: (r.report.period.end, r.stem)):
+            self.reports_by_plan.setdefault(report.report.plan, []).append(report)
+        self.plans = sorted(content.plans, key=lambda p: (p.plan.years.start, p.stem), reverse=True)
+        self._prefix = ""
+
+    # --- helpers exposed to templates ---------------------------------------------------
+
+    def markdown(self, text: str | None) -> str:
+        from markupsafe import Markup
+
+        if not text:
+            return Markup("")
+        return Markup(rebase_links(render_markdown(text), self._prefix))
+
+    def status_label(self, status: Status) -> str:
+        return STATUS_LABELS[status][self.lang]
+
+    def fmt_date(self, value: dt.date | Illegible | None) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, Illegible):
+            return self.ui["illegible"]
+        return value.strftime("%d.%m.%Y")
+
+    def act_line(self, act: ActReference) -> str:
+        """«Администрация ..., постановление от 15.03.2021 № 123-п»."""
+        kind = ACT_KIND_UK[act.act] if self.lang == "uk" else act.act.value
+        authority = act.authority or self.content.site.organization.name
+        number = self.ui["illegible"] if isinstance(act.number, Illegible) else act.number
+        return f"{authority}, {kind} {self.ui['from']} {self.fmt_date(act.date)} № {number}"
+
+    # --- pages ------------------------------------------------------------------------------
+
+    def render(self, template: str, url: str, **context: Any) -> str:
+        self._prefix = "../" * url.count("/")
+        context.setdefault("updated", None)
+        return self.env.get_template(template).render(
+            url=url, link=lambda target: relative(url, target), **context
+        )
+
+    def pages(self) -> list[Page]:
+        pages = [self._home()]
+        for key in SUBSECTIONS:
+            pages.append(self._subsection(key))
+            if key == "plans":
+                pages += [self._plan(plan) for plan in self.plans]
+                pages += [
+                    self._report(report)
+                    for plan in self.plans
+                    for report in reversed(self.reports_by_plan.get(plan.stem, []))
+                ]
+        return pages
+
+    def _latest_date(self) -> dt.date | None:
+        dates = [self.content.site.updated]
+        dates += [self._plan_updated(p) for p in self.content.plans]
+        dates += [r.report.date for r in self.content.reports]
+        dates += [p.meta.updated for p in self.content.pages]
+        known = [d for d in dates if d is not None]
+        return max(known) if known else None
+
+    def _plan_updated(self, plan: PlanEntry) -> dt.date | None:
+        dates = [plan.plan.approved.date, *(a.date for a in plan.plan.amendments)]
+        known = [d for d in dates if isinstance(d, dt.date)]
+        return max(known) if known else None
+
+    def _home(self) -> Page:
+        current = self.plans[0] if self.plans else None
+        latest = self.reports_by_plan.get(current.stem, [])[-1:] if current else []
+        latest_summary = self._summary(latest[0]) if latest else None
+        subsections = [
+            (subsection_title(key, self.lang), subsection_address(key)) for key in SUBSECTIONS
+        ]
+        updated = self._latest_date()
+        html = self.render(
+            "page_home.html",
+            "",
+            title=SECTION_TITLE[self.lang],
+            subsections=subsections,
+            current=current,
+            current_url=self._plan_url(current) if current else "",
+            latest=latest[0] if latest else None,
+            latest_url=self._report_url(latest[0]) if latest else "",
+            summary=latest_summary,
+            updated=updated,
+        )
+        return Page("", SECTION_TITLE[self.lang], html, updated, "home")
+
+    def _pages_of(self, key: str) -> list[Any]:
+        pages = [p for p in self.content.pages if p.meta.subsection == key]
+        return sorted(
+            pages, key=lambda p: (p.meta.order if p.meta.order is not None else 1_000_000, p.name)
+        )
+
+    def _subsection(self, key: str) -> Page:
+        url = subsection_address(key)
+        title = subsection_title(key, self.lang)
+        pages = self._pages_of(key)
+        dates = [p.meta.updated for p in pages if p.meta.updated]
+        context: dict[str, Any] = {"title": title, "key": key, "pages": pages}
+        if key == "acts":
+            context["levels"] = [
+                (level, [a for a in self.content.acts if a.level is level]) for level in Level
+            ]
+            dates.append(self.content.site.updated)
+        if key == "plans":
+            context["plans"] = [
+                (
+                    plan,
+                    self._plan_url(plan),
+                    [
+                        (r, self._report_url(r))
+                        for r in reversed(self.reports_by_plan.get(plan.stem, []))
+                    ],
+                )
+                for plan in self.plans
+            ]
+            dates += [self._plan_updated(p) for p in self.content.plans]
+            dates += [r.report.date for r in self.content.reports]
+        if key in ("income", "feedback"):
+            dates.append(self.content.site.updated)
+        known = [d for d in dates if d is not None]
+        updated = max(known) if known else self.content.site.updated
+        html = self.render("page_subsection.html", url, updated=updated, **context)
+        return Page(url, title, html, updated, "subsection")
+
+    def _plan_url(self, plan: PlanEntry) -> str:
+        return f"{subsection_address('plans')}{plan.stem}/"
+
+    def _report_url(self, report: ReportEntry) -> str:
+        return f"{REPORTS_ADDRESS}{report.stem}/"
+
+    def _rows(self, plan: PlanEntry, results: dict[str, Result] | None = None) -> list[Row]:
+        """The plan as table rows: section headings and measures in document order."""
+        rows: list[Row] = []
+        by_section: dict[str, list[MeasureEntry]] = {}
+        for entry in plan.measures.values():
+            by_section.setdefault(entry.section, []).append(entry)
+        children: dict[str | None, list[SectionEntry]] = {}
+        for section in plan.sections.values():
+            children.setdefault(section.parent, []).append(section)
+
+        def visit(section: SectionEntry) -> None:
+            rows.append(
+                Row(
+                    "section",
+                    section.key,
+                    section.section.number,
+                    section.depth,
+                    section.section.title,
+                )
+            )
+            items: list[tuple[str, MeasureEntry | SectionEntry]] = [
+                ("measure", m) for m in by_section.get(section.key, [])
+            ] + [("section", s) for s in children.get(section.key, [])]
+            for _kind, item in _in_number_order(items):
+                if isinstance(item, SectionEntry):
+                    visit(item)
+                else:
+                    assert isinstance(item, MeasureEntry)
+                    rows.append(
+                        Row("measure", item.key, item.measure.number, section.depth + 1, entry=item)
+                    )
+
+        for top in children.get(None, []):
+            visit(top)
+        return rows
+
+    def _plan(self, plan: PlanEntry) -> Page:
+        url = self._plan_url(plan)
+        reports = self.reports_by_plan.get(plan.stem, [])
+        latest_status: dict[str, tuple[Status, str]] = {}
+        for report in reports:  # oldest first: later reports overwrite
+            for entry in report.results:
+                latest_status[entry.result.measure] = (
+                    entry.result.status,
+                    relative(url, self._report_url(report)) + "#" + anchor(entry.result.measure),
+                )
+        rows = self._rows(plan)
+        for row in rows:
+            if row.kind == "measure" and row.key in latest_status:
+                row.status, row.status_href = latest_status[row.key]
+        has_expected = any(m.measure.expected_result for m in plan.measures.values())
+        updated = self._plan_updated(plan) or self.content.site.updated
+        html = self.render(
+            "page_plan.html",
+            url,
+            plan=plan,
+            rows=rows,
+            has_expected=has_expected,
+            has_status=bool(reports),
+            latest_report=reports[-1] if reports else None,
+            reports=[(r, self._report_url(r)) for r in reversed(reports)],
+            updated=updated,
+        )
+        return Page(url, plan.plan.title, html, updated, "plan")
+
+    def _summary(self, report: ReportEntry) -> dict[str, Any]:
+        plan = self.content.plan(report.report.plan)
+        assert plan is not None
+        results = {e.result.measure: e.result for e in report.results}
+        overall: Counter[Status] = Counter(r.status for r in results.values())
+        sections = []
+        for section in plan.sections.values():
+            if section.depth:
+                continue
+            keys = [m.key for m in plan.measures.values() if _within(m.section, section.key, plan)]
+            counts: Counter[Status] = Counter(results[k].status for k in keys if k in results)
+            sections.append((section, counts, len(keys)))
+        missing = [plan.measures[k] for k in plan.measures if k not in results]
+        statuses = [s for s in Status if overall[s]]
+        return {
+            "overall": overall,
+            "total": len(plan.measures),
+            "sections": sections,
+            "missing": missing,
+            "statuses": statuses,
+        }
+
+    def _report(self, report: ReportEntry) -> Page:
+        url = self._report_url(report)
+        plan = self.content.plan(report.report.plan)
+        assert plan is not None
+        results = {e.result.measure: e.result for e in report.results}
+        rows = self._rows(plan)
+        for row in rows:
+            if row.kind == "measure" and row.key in results:
+                row.status = results[row.key].status
+        has_expected = any(m.measure.expected_result for m in plan.measures.values())
+        html = self.render(
+            "page_report.html",
+            url,
+            report=report,
+            plan=plan,
+            plan_url=relative(url, self._plan_url(plan)),
+            rows=rows,
+            results=results,
+            has_expected=has_expected,
+            summary=self._summary(report),
+            updated=report.report.date,
+        )
+        return Page(url, report.report.title, html, report.report.date, "report")
+
+
+def _within(section_key: str, ancestor: str, plan: PlanEntry) -> bool:
+    key: str | None = section_key
+    while key is not None:
+        if key == ancestor:
+            return True
+        key = plan.sections[key].parent
+    return False
+
+
+def _in_number_order(
+    items: list[tuple[str, MeasureEntry | SectionEntry]],
+) -> Iterator[tuple[str, MeasureEntry | SectionEntry]]:
+    """Measures and subsections of one section in the order of their numbers, when every
+    number can be read; otherwise measures first, then subsections, as written."""
+    numbers = [_order_number(item.key) for _, item in items]
+    if all(n is not None for n in numbers):
+        order = sorted(range(len(items)), key=lambda i: (numbers[i], i))
+        yield from (items[i] for i in order)
+    else:
+        yield from items

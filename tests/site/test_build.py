@@ -1,0 +1,130 @@
+"""The built section: page structure, safety and independence from other hosts."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import FIXTURES, ROOT, run_antikor
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("build")
+    content = work / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    plan = content / "plans" / "2021-2024.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "Мониторинг изменений законодательства",
+            "Мониторинг <script>alert(1)</script> [ссылка](javascript:alert(1))"
+            " <img src=x onerror=alert(1)>",
+        ),
+        encoding="utf-8",
+    )
+    result = run_antikor(
+        "build",
+        "--content",
+        str(content),
+        "--site-dir",
+        str(work / "site"),
+        "--config",
+        str(ROOT / "mkdocs.yml"),
+    )
+    assert result.exit_code == 1  # javascript: link is an error: nothing is built
+    assert not (work / "site").exists()
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(" [ссылка](javascript:alert(1))", ""),
+        encoding="utf-8",
+    )
+    result = run_antikor(
+        "build",
+        "--content",
+        str(content),
+        "--site-dir",
+        str(work / "site"),
+        "--config",
+        str(ROOT / "mkdocs.yml"),
+    )
+    assert result.exit_code == 0, result.stderr
+    return work / "site"
+
+
+def _page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_home_lists_every_subsection_in_order(built: Path) -> None:
+    page = _page(built, "")
+    assert page.find("h1").get_text(strip=True) == "Противодействие коррупции"
+    links = [a["href"] for a in page.select(".ak-subsections__list a")]
+    assert links == [
+        "normativnye-akty/",
+        "antikorrupcionnaya-ekspertiza/",
+        "metodicheskie-materialy/",
+        "formy-dokumentov/",
+        "svedeniya-o-dohodah/",
+        "komissiya/",
+        "obratnaya-svyaz/",
+        "plany-i-otchety/",
+        "doklady-otchety/",
+    ]
+    for href in links:
+        assert (built / href / "index.html").exists()
+
+
+def test_plan_table_structure(built: Path) -> None:
+    page = _page(built, "plany-i-otchety/2021-2024")
+    table = page.select_one("table.ak-plan")
+    assert "План противодействия коррупции" in table.caption.get_text()
+    assert "123-п" in table.caption.get_text()
+    # №, measure, executors, deadline, expected result, latest status
+    assert [th["scope"] for th in table.select("thead th")] == ["col"] * 6
+    rows = table.select("tr.ak-table__row")
+    assert [r["id"] for r in rows] == ["m-1-1", "m-1-10", "m-2-1"]
+    assert all(r.th["scope"] == "row" for r in rows)
+    assert table.select("th[scope=rowgroup][colspan]")
+    assert table.select_one("#m-1-1 ul li")  # a list inside a cell is kept
+    status = table.select_one("#m-1-1 .ak-status")
+    assert status.get_text() == "Выполнено"
+    from urllib.parse import urljoin
+
+    target = urljoin("https://example.ru/prefix/plany-i-otchety/2021-2024/", status["href"])
+    assert target == "https://example.ru/prefix/plany-i-otchety/otchety/2024/#m-1-1"
+
+
+def test_report_page_summary_and_columns(built: Path) -> None:
+    page = _page(built, "plany-i-otchety/otchety/2024")
+    headers = [th.get_text() for th in page.select("table.ak-plan thead th")]
+    assert "Информация о выполнении" in headers and "Статус" in headers
+    summary = page.select_one(".ak-summary__text").get_text(" ", strip=True)
+    assert "Всего мероприятий: 3" in summary and "Выполнено: 1" in summary
+
+
+def test_hostile_markdown_is_inert(built: Path) -> None:
+    html = (built / "plany-i-otchety/2021-2024/index.html").read_text(encoding="utf-8")
+    row = BeautifulSoup(html, "html.parser").select_one("#m-1-10")
+    assert row.find("script") is None and row.find("img") is None
+    assert "&lt;script&gt;" in str(row) and "onerror" not in [
+        a for t in row.find_all(True) for a in t.attrs
+    ]
+
+
+def test_nothing_loads_from_other_hosts(built: Path) -> None:
+    for path in built.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attr, "")
+                assert not re.match(r"^(https?:)?//", value), f"{path}: {tag} {value}"
+
+
+def test_attachment_is_published_and_linked_relatively(built: Path) -> None:
+    assert (built / "files" / "plan.pdf").exists()
+    page = _page(built, "plany-i-otchety/2021-2024")
+    assert page.select_one('.ak-act a[href="../../files/plan.pdf"]')
+    assert not (built / "plans").exists() and not (built / "site.yaml").exists()
