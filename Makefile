@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## Build the section from content/ into site/ and serve it at http://127.0.0.1:8000/
+## Build the section from content/ into site/ and preview it at http://127.0.0.1:8000/
 site: $(STAMP)
-	$(VENV)/bin/antikor validate --content content --strict
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/antikor build --content content --strict
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
 
 ## Install the Debian packages the browser tests need (Chromium, Java for the HTML checker).
 system-deps:
