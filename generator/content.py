@@ -104,17 +104,6 @@ class Content:
     def reports_for(self, stem: str) -> list[ReportEntry]:
         return [r for r in self.reports if r.report.plan == stem]
 
-    @property
-    def files(self) -> list[Path]:
-        """Every content file, for watching and for last-changed dates."""
-        paths = [self.site_source.path]
-        paths += [p.source.path for p in self.plans]
-        paths += [r.source.path for r in self.reports]
-        paths += [p.source.path for p in self.pages]
-        if self.acts_source:
-            paths.append(self.acts_source.path)
-        return paths
-
 
 def derive_key(number: str, parent: str | None, explicit: str | None = None) -> str:
     """The key that reports use: absolute for "2.1.3", local to the parent for "1)" or "2"."""

@@ -614,7 +614,6 @@ class PageMeta(Model):
     updated: Date | None = Field(None, description="Дата последнего изменения")
 
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
 Walker = Callable[[tuple[str | int, ...], str], None]
 
 

@@ -9,7 +9,19 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import FIXTURES, ROOT, run_antikor
+from tests.conftest import FIXTURES, ROOT, Run, run_antikor
+
+
+def _build(content: Path, site: Path) -> Run:
+    return run_antikor(
+        "build",
+        "--content",
+        str(content),
+        "--site-dir",
+        str(site),
+        "--config",
+        str(ROOT / "mkdocs.yml"),
+    )
 
 
 @pytest.fixture(scope="module")
