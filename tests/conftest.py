@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,3 +48,49 @@ def minimal(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(FIXTURES / "minimal", target)
     return target
+
+
+CONTENT_BY_NAME = {path.name: path for path in CONTENT_DIRS}
+
+
+def build_site(content: Path, site: Path, *options: str) -> Run:
+    """``antikor build`` of a content folder into ``site``, with the repository's mkdocs.yml."""
+    return run_antikor(
+        "build",
+        "--content",
+        str(content),
+        "--site-dir",
+        str(site),
+        "--config",
+        str(ROOT / "mkdocs.yml"),
+        *options,
+    )
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The built site of ``content`` or of an example folder, built once per test session."""
+    built: dict[str, Path] = {}
+
+    def get(name: str) -> Path:
+        if name not in built:
+            site = tmp_path_factory.mktemp(f"site-{name}") / "site"
+            result = build_site(CONTENT_BY_NAME[name], site)
+            assert result.exit_code == 0, result.stderr
+            built[name] = site
+        return built[name]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's headless Chromium through Playwright, shared by the whole session."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.support.browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
