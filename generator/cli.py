@@ -61,15 +61,38 @@ def _parser() -> argparse.ArgumentParser:
     _site_options(build)
     build.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
     build.set_defaults(command=_build)
+
+    serve = sub.add_parser(
+        "serve", help="собрать сайт и показывать его, пересобирая при каждом изменении файлов"
+    )
+    _content_option(serve)
+    _site_options(serve, site_dir=False)
+    serve.add_argument(
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="АДРЕС:ПОРТ",
+        help="где показывать сайт (по умолчанию 127.0.0.1:8000)",
+    )
+    serve.set_defaults(command=_serve)
     return parser
 
 
-def _site_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--site-dir", type=Path, default=Path("site"), help="куда собрать сайт (по умолчанию site/)"
-    )
+def _site_options(parser: argparse.ArgumentParser, *, site_dir: bool = True) -> None:
+    if site_dir:
+        parser.add_argument(
+            "--site-dir",
+            type=Path,
+            default=Path("site"),
+            help="куда собрать сайт (по умолчанию site/)",
+        )
     parser.add_argument(
         "--config", type=Path, default=Path("mkdocs.yml"), help="файл настроек MkDocs"
+    )
+    parser.add_argument(
+        "--site-url",
+        metavar="АДРЕС",
+        help="полный адрес раздела на сервере, например https://adm.example.ru/antikor/"
+        " (по умолчанию site_url из mkdocs.yml)",
     )
 
 
@@ -82,7 +105,13 @@ def _build(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
-        build_site(args.content, args.site_dir, config_file=args.config, strict=args.strict)
+        build_site(
+            args.content,
+            args.site_dir,
+            config_file=args.config,
+            strict=args.strict,
+            site_url=args.site_url,
+        )
     except Abort as exc:
         print(f"antikor: {exc}", file=sys.stderr)
         return 1
@@ -90,6 +119,31 @@ def _build(args: argparse.Namespace) -> int:
         print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
         return 1
     print(f"Сайт собран: {args.site_dir}", file=sys.stderr)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """MkDocs' development server over the content folder: it watches the content, the theme and
+    the settings, rebuilds on every change and reloads the open page. A content error is printed
+    and the server keeps the last good build until the file is fixed."""
+    import logging
+
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
+    try:
+        serve(
+            str(args.config),
+            livereload=True,
+            watch_theme=True,
+            docs_dir=str(args.content.resolve()),
+            dev_addr=args.dev_addr,
+            **({"site_url": args.site_url} if args.site_url else {}),
+        )
+    except MkDocsException as exc:
+        print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

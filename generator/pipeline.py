@@ -30,7 +30,14 @@ def prepare_pages(
     return content, build_pages(content, templates)
 
 
-def build_site(content: Path, site_dir: Path, *, config_file: Path, strict: bool = False) -> None:
+def build_site(
+    content: Path,
+    site_dir: Path,
+    *,
+    config_file: Path,
+    strict: bool = False,
+    site_url: str | None = None,
+) -> None:
     """Build the whole site into a folder beside ``site_dir``, then swap it in.
 
     A failed build (content errors included) leaves the previous ``site_dir`` untouched.
@@ -45,8 +52,9 @@ def build_site(content: Path, site_dir: Path, *, config_file: Path, strict: bool
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     try:
+        overrides = {"site_url": site_url} if site_url else {}
         config = load_config(
-            str(config_file), docs_dir=str(content.resolve()), site_dir=str(staging)
+            str(config_file), docs_dir=str(content.resolve()), site_dir=str(staging), **overrides
         )
         config.plugins["antikor"].config.strict = strict
         build(config)

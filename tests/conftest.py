@@ -67,20 +67,36 @@ def build_site(content: Path, site: Path, *options: str) -> Run:
     )
 
 
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
-    """The built site of ``content`` or of an example folder, built once per test session."""
-    built: dict[str, Path] = {}
+class ExampleSites:
+    """Sites built from ``content`` and the example folders, each once per test session.
 
-    def get(name: str) -> Path:
-        if name not in built:
-            site = tmp_path_factory.mktemp(f"site-{name}") / "site"
+    ``example_site(name)`` is the built site's folder; ``example_site.log(name)`` what the build
+    printed.
+    """
+
+    def __init__(self, workspace: pytest.TempPathFactory) -> None:
+        self._workspace = workspace
+        self._built: dict[str, tuple[Path, Run]] = {}
+
+    def __call__(self, name: str) -> Path:
+        return self._build(name)[0]
+
+    def log(self, name: str) -> str:
+        return self._build(name)[1].stderr
+
+    def _build(self, name: str) -> tuple[Path, Run]:
+        if name not in self._built:
+            site = self._workspace.mktemp(f"site-{name}") / "site"
             result = build_site(CONTENT_BY_NAME[name], site)
             assert result.exit_code == 0, result.stderr
-            built[name] = site
-        return built[name]
+            self._built[name] = (site, result)
+        return self._built[name]
 
-    return get
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> ExampleSites:
+    """The built site of ``content`` or of an example folder, built once per test session."""
+    return ExampleSites(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -7,16 +7,20 @@ generated from the models, and MkDocs' Markdown step is skipped for them.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
+from generator.content import Content
 from generator.mkdocs_plugin.config import AntikorConfig
 from generator.pipeline import ContentFailed, prepare_pages
 from generator.site.i18n import SUBSECTIONS, UI, subsection_address
@@ -26,35 +30,42 @@ from generator.site.pages import Page
 class AntikorPlugin(BasePlugin[AntikorConfig]):
     def __init__(self) -> None:
         self._pages: dict[str, Page] = {}
+        self._content: Content | None = None
+        self._serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this hook also keeps one plugin object across the rebuilds of `mkdocs serve`,
+        # which is what lets a failed rebuild fall back on the last good pages.
+        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(self.config.content or config.docs_dir)
+        errors = None
         try:
             content, pages = prepare_pages(root, _templates(config), strict=self.config.strict)
         except ContentFailed as failure:
             print(failure.report, file=sys.stderr)
-            raise Abort("содержимое содержит ошибки, сайт не собран") from None
+            if not self._serving or self._content is None:
+                raise PluginError("содержимое содержит ошибки, сайт не собран") from None
+            # While serving, keep showing the last good pages with the errors on top of each,
+            # so the clerk sees them in the browser, and the fix reloads them away.
+            content, pages, errors = self._content, list(self._pages.values()), failure.report
+        self._content = content
         self._pages = {page.src_uri: page for page in pages}
+        _pin_build_date(pages)
         config.theme["language"] = content.site.language.value
         organization = content.site.organization
         config.site_name = organization.short_name or organization.name
-        config.extra["antikor"] = {"site": content.site, "ui": UI[content.site.language.value]}
+        config.extra["antikor"] = {
+            "site": content.site,
+            "ui": UI[content.site.language.value],
+            "errors": errors,
+        }
         config.nav = _resolve_nav(pages)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        kept = [
-            f
-            for f in files
-            if f.src_uri.startswith("files/")
-            or (
-                not f.is_documentation_page()
-                and not f.src_uri.endswith((".yaml", ".yml", ".md"))
-                and f.inclusion.is_included()
-                and _is_asset(f)
-            )
-        ]
-        result = Files(kept)
+        result = Files([f for f in files if _is_published(f)])
         for page in self._pages.values():
             result.append(File.generated(config, page.src_uri, content=_stub(page)))
         return result
@@ -74,15 +85,54 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             page.meta["ak_updated"] = ours.updated.isoformat()
         return ours.html
 
+    def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
+        return _repair_material_markup(output)
 
-def _is_asset(file: File) -> bool:
-    """Theme assets and attachments; the content's own YAML and Markdown are not published."""
-    if file.src_uri.startswith("files/"):
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        return _repair_material_markup(output_content) if template_name == "404.html" else None
+
+
+# Material's hidden toggles carry autocomplete="off", which HTML allows only on text-like inputs.
+_MATERIAL_TOGGLE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__\w+")'
+    r' autocomplete="off">'
+)
+
+
+def _repair_material_markup(html: str) -> str:
+    """Make Material's own markup valid HTML where no template block reaches it."""
+    return _MATERIAL_TOGGLE.sub(r"\1>", html)
+
+
+def _pin_build_date(pages: list[Page]) -> None:
+    """Date the build by its content, so that one commit always builds to the same bytes.
+
+    MkDocs stamps the build (the sitemap archive) with ``SOURCE_DATE_EPOCH`` or the wall clock;
+    without the variable, the content's latest date stands in for the clock.
+    """
+    dates = [page.updated for page in pages if page.updated is not None]
+    if dates and "SOURCE_DATE_EPOCH" not in os.environ:
+        latest = max(dates)
+        moment = dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+
+
+# Parts of Material the section does not use: its Lunr search and the source maps.
+_UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
+def _is_published(file: File) -> bool:
+    """Attachments and theme assets. The content's own YAML and Markdown are not published."""
+    uri = file.src_uri
+    if uri.startswith("files/"):
         return True
     return (
         not file.is_documentation_page()
-        and not file.src_uri.startswith(("plans/", "reports/", "pages/"))
-        and file.src_uri not in ("site.yaml", "acts.yaml")
+        and file.inclusion.is_included()
+        and not uri.endswith((".yaml", ".yml", ".md", ".map"))
+        and not uri.startswith(("plans/", "reports/", "pages/", *_UNUSED_THEME_FILES))
     )
 
 
@@ -91,7 +141,7 @@ def _templates(config: MkDocsConfig) -> Path:
         candidate = Path(folder) / "antikor"
         if (candidate / "page_plan.html").exists():
             return candidate
-    raise Abort("в теме нет шаблонов antikor (theme/antikor/): проверьте theme.custom_dir")
+    raise PluginError("в теме нет шаблонов antikor (theme/antikor/): проверьте theme.custom_dir")
 
 
 def _stub(page: Page) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import FIXTURES, ROOT, Run, run_antikor
+from tests.conftest import FIXTURES, ROOT, Run, build_site, run_antikor
 
 
 def _build(content: Path, site: Path) -> Run:
@@ -140,3 +141,69 @@ def test_attachment_is_published_and_linked_relatively(built: Path) -> None:
     page = _page(built, "plany-i-otchety/2021-2024")
     assert page.select_one('.ak-act a[href="../../files/plan.pdf"]')
     assert not (built / "plans").exists() and not (built / "site.yaml").exists()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("epoch", ["1700000000", None], ids=["SOURCE_DATE_EPOCH", "content-date"])
+def test_two_builds_of_the_same_content_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str | None
+) -> None:
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    trees = []
+    for name in ("first", "second"):
+        site = tmp_path / name
+        result = build_site(ROOT / "examples" / "luhansk", site, "--site-url", "https://x.ru/a/")
+        assert result.exit_code == 0, result.stderr
+        trees.append(_tree(site))
+    assert len(trees[0]) > 20
+    assert trees[0] == trees[1]
+
+
+def test_sitemap_dates_pages_by_their_content(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build_site(FIXTURES / "minimal", site, "--site-url", "https://x.ru/s/").exit_code == 0
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
+    dates = {
+        u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in urls
+    }
+    assert dates["https://x.ru/s/plany-i-otchety/otchety/2024/"] == "2025-01-20"
+    # the plan was last changed by its amendment of 01.05.2022
+    assert dates["https://x.ru/s/plany-i-otchety/2021-2024/"] == "2022-05-01"
+
+
+def test_not_found_page_links_back_into_the_section(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = build_site(FIXTURES / "minimal", site, "--site-url", "https://x.ru/razdel/")
+    assert result.exit_code == 0, result.stderr
+    page = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.html["lang"] == "ru"
+    assert page.h1.get_text() == "Страница не найдена"
+    links = [a["href"] for a in page.select(".ak-not-found__list a")]
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    subsections = [a["href"] for a in home.select(".ak-subsections__list a")]
+    assert links == ["/razdel/"] + [f"/razdel/{href}" for href in subsections]
+    for tag in page.select("link[href], script[src]"):
+        assert (tag.get("href") or tag.get("src")).startswith("/razdel/")
+
+
+def test_failed_build_keeps_the_previous_site(minimal: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build_site(minimal, site).exit_code == 0
+    before = _tree(site)
+    report = minimal / "reports" / "2024.yaml"
+    report.write_text(report.read_text(encoding="utf-8") + "unknown_field: 1\n", encoding="utf-8")
+    result = build_site(minimal, site)
+    assert result.exit_code == 1
+    assert "2024.yaml:" in result.stderr and "E102" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _tree(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no staging left

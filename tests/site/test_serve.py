@@ -1,0 +1,93 @@
+"""``antikor serve``: a clerk's edit shows up in the open page; a broken edit does not stop it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+PAGE = "plany-i-otchety/otchety/2024/"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(condition: Callable[[], bool], what: str, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def server(minimal: Path, tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "generator", "serve"),
+                *("--content", str(minimal), "--dev-addr", f"127.0.0.1:{port}"),
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/{PAGE}"
+        _wait_for(lambda: _get(url) is not None, "the server to start")
+        yield url, minimal, log
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_an_edited_report_is_served_and_a_broken_one_is_reported(
+    server: tuple[str, Path, Path],
+) -> None:
+    url, content, log = server
+    report = content / "reports" / "2024.yaml"
+    original = report.read_text(encoding="utf-8")
+    assert "Проведено четыре заседания" not in (_get(url) or "")
+
+    edited = original.replace("Проведено 5 заседаний", "Проведено четыре заседания")
+    assert edited != original
+    report.write_text(edited, encoding="utf-8")
+    _wait_for(lambda: "Проведено четыре заседания" in (_get(url) or ""), "the edit to show")
+
+    report.write_text(edited + "statuses: []\n", encoding="utf-8")
+    _wait_for(lambda: "E102" in log.read_text(encoding="utf-8"), "the diagnostic")
+    assert "reports/2024.yaml:" in log.read_text(encoding="utf-8")
+    _wait_for(lambda: "ak-build-errors" in (_get(url) or ""), "the errors in the page")
+    page = _get(url) or ""
+    assert "Проведено четыре заседания" in page  # the last good build, with the errors on top
+    assert "ошибка E102: неизвестное поле «statuses»" in page
+
+    report.write_text(edited.replace("четыре заседания", "шесть заседаний"), encoding="utf-8")
+    _wait_for(lambda: "Проведено шесть заседаний" in (_get(url) or ""), "the fix to show")
+    assert "ak-build-errors" not in (_get(url) or "")
+    assert "Traceback" not in log.read_text(encoding="utf-8")
