@@ -1,0 +1,78 @@
+/* antikor: the copy-link control of plan and report rows.
+ *
+ * Each measure row has an anchor (#m-<key>) and a hidden button; with scripts on, the button is
+ * shown and copies the row's address. The result is announced through a polite live region.
+ * Without the Clipboard API (a site served over plain http), the address is selected in a text
+ * field the user can copy from, and the address bar points at the row.
+ */
+(function () {
+  "use strict";
+
+  function announce(region, text) {
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  function rowAddress(anchor) {
+    var url = new URL(window.location.href);
+    url.hash = anchor;
+    return url.href;
+  }
+
+  function copyFallback(text) {
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.className = "ak-offscreen";
+    document.body.appendChild(field);
+    field.select();
+    var copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (error) {
+      copied = false;
+    }
+    document.body.removeChild(field);
+    return copied;
+  }
+
+  function init() {
+    var buttons = document.querySelectorAll("button[data-ak-copy]");
+    if (!buttons.length) {
+      return;
+    }
+    var region = document.createElement("div");
+    region.className = "ak-offscreen";
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+    document.body.appendChild(region);
+
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var anchor = button.getAttribute("data-ak-copy");
+        var address = rowAddress(anchor);
+        var done = function () { announce(region, button.getAttribute("data-ak-copied") || ""); };
+        var failed = function () {
+          window.history.replaceState(null, "", "#" + anchor);
+          announce(region, button.getAttribute("data-ak-copy-failed") || "");
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(address).then(done, function () {
+            if (copyFallback(address)) { done(); } else { failed(); }
+          });
+        } else if (copyFallback(address)) {
+          done();
+        } else {
+          failed();
+        }
+      });
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
