@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from generator.codes import CATALOGUE
 from tests.conftest import ROOT
@@ -66,3 +67,48 @@ def test_every_status_is_documented() -> None:
     text = (ROOT / "docs/content.md").read_text(encoding="utf-8")
     for status, labels in STATUS_LABELS.items():
         assert f"| `{status.value}` | {labels['ru']} | {labels['uk']} |" in text
+
+
+def _commands() -> dict[str, list[str]]:
+    """Every subcommand of the command line with its long options."""
+    import argparse
+
+    from generator.cli import _parser
+
+    parser = _parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {
+        name: sorted(
+            option
+            for action in command._actions
+            for option in action.option_strings
+            if option.startswith("--") and option != "--help"
+        )
+        for name, command in sub.choices.items()
+    }
+
+
+def test_every_command_and_option_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [
+        f"{name} {option}"
+        for name, options in _commands().items()
+        for option in ["", *options]
+        if (option and option not in readme) or f"antikor {name}" not in readme
+    ]
+    assert missing == []
+
+
+def test_the_readme_commands_run(tmp_path: Path) -> None:
+    from tests.conftest import run_antikor
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^\.venv/bin/antikor (validate .*)$", readme, re.M)
+    commands += re.findall(r"`\.venv/bin/antikor (build --content examples/[^`]+)`", readme)
+    assert commands
+    for command in commands:
+        args = command.split()
+        if "--site-dir" in args:
+            args[args.index("--site-dir") + 1] = str(tmp_path / "site")
+        result = run_antikor(*args)
+        assert result.exit_code == 0, f"{command}: {result.stderr}"

@@ -15,7 +15,14 @@ from tests.support.browser import launch
 from tests.support.server import serve
 
 
-def capture(site: Path, out: Path, pages: list[str], widths: list[int], full: bool) -> list[Path]:
+def capture(
+    site: Path,
+    out: Path,
+    pages: list[str],
+    widths: list[int],
+    full: bool,
+    scroll_to: str | None = None,
+) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -26,6 +33,9 @@ def capture(site: Path, out: Path, pages: list[str], widths: list[int], full: bo
             page = browser.new_page(viewport={"width": width, "height": 900})
             for path in pages:
                 page.goto(served.url(path))
+                if scroll_to:
+                    page.locator(scroll_to).first.evaluate("e => e.scrollIntoView()")
+                    page.wait_for_timeout(600)  # let Material's header settle after scrolling
                 name = (path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
                 page.screenshot(path=str(out / name), full_page=full)
                 written.append(out / name)
@@ -41,8 +51,10 @@ def main() -> None:
     parser.add_argument("pages", nargs="*", default=[""])
     parser.add_argument("--width", type=int, action="append", dest="widths")
     parser.add_argument("--full", action="store_true", help="the whole page, not the first screen")
+    parser.add_argument("--scroll-to", metavar="SELECTOR", help="scroll this element into view")
     args = parser.parse_args()
-    for path in capture(args.site, args.out, args.pages, args.widths or [1280, 375], args.full):
+    widths = args.widths or [1280, 375]
+    for path in capture(args.site, args.out, args.pages, widths, args.full, args.scroll_to):
         print(path)
 
 
