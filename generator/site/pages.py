@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from generator.content import Content, MeasureEntry, PlanEntry, ReportEntry, SectionEntry
 from generator.markup import rebase_links, render_markdown
@@ -136,8 +137,6 @@ class _Builder:
     # --- helpers exposed to templates ---------------------------------------------------
 
     def markdown(self, text: str | None) -> str:
-        from markupsafe import Markup
-
         if not text:
             return Markup("")
         return Markup(rebase_links(render_markdown(text), self._prefix))
@@ -152,12 +151,25 @@ class _Builder:
             return self.ui["illegible"]
         return value.strftime("%d.%m.%Y")
 
-    def act_line(self, act: ActReference) -> str:
-        """«Администрация ..., постановление от 15.03.2021 № 123-п»."""
+    def act_line(self, act: ActReference) -> Markup:
+        """«Администрация ..., постановление от 15.03.2021 № 123-п», saying plainly which
+        requisites the source does not let us read."""
         kind = ACT_KIND_UK[act.act] if self.lang == "uk" else act.act.value
         authority = act.authority or self.content.site.organization.name
-        number = self.ui["illegible"] if isinstance(act.number, Illegible) else act.number
-        return f"{authority}, {kind} {self.ui['from']} {self.fmt_date(act.date)} № {number}"
+        line = f"{authority}, {kind}"
+        if not isinstance(act.date, Illegible):
+            line += f" {self.ui['from']} {self.fmt_date(act.date)}"
+        if not isinstance(act.number, Illegible):
+            line += f" № {act.number}"
+        unreadable = [
+            name
+            for name, value in (("date", act.date), ("number", act.number))
+            if isinstance(value, Illegible)
+        ]
+        if not unreadable:
+            return escape(line)
+        note = self.ui["illegible_" + "_".join(unreadable)]
+        return escape(line) + Markup(' <span class="ak-illegible">({})</span>').format(note)
 
     # --- pages ------------------------------------------------------------------------------
 

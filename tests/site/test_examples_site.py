@@ -50,3 +50,16 @@ def test_unused_material_files_are_not_published(example_site: ExampleSites, nam
     assert not (site / "assets" / "javascripts" / "workers").exists()
     assert list(site.rglob("*.map")) == []
     assert (site / "assets" / "antikor" / "antikor.js").is_file()
+
+
+def test_illegible_requisites_are_said_plainly(example_site: ExampleSites) -> None:
+    from bs4 import BeautifulSoup
+
+    html = (example_site("slavyanoserbsk") / "plany-i-otchety/2024/index.html").read_text("utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    line = page.select_one(".ak-requisites .ak-act__line")
+    assert line.select_one(".ak-illegible").get_text() == "(дата и номер в источнике неразборчивы)"
+    assert "постановление (дата и номер" in line.get_text(" ", strip=True)
+    caption = page.select_one("table.ak-plan caption").get_text(" ", strip=True)
+    assert caption.endswith("постановление (дата и номер в источнике неразборчивы)")
+    assert " от " not in caption.split("Республики,")[-1]
