@@ -18,14 +18,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
 from generator.mkdocs_plugin.config import AntikorConfig
-from generator.pipeline import ContentFailed, prepare_pages
+from generator.models import Site
+from generator.pipeline import ContentFailed, banner_text, prepare_pages
 from generator.site.i18n import SUBSECTIONS, UI, subsection_address
 from generator.site.pages import Page
+from generator.site.snippet import SNIPPET_PATH, render_snippet
 
 
 class AntikorPlugin(BasePlugin[AntikorConfig]):
     def __init__(self) -> None:
         self._pages: dict[str, Page] = {}
+        self._site: Site | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(self.config.content or config.docs_dir)
@@ -35,10 +38,15 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             print(failure.report, file=sys.stderr)
             raise Abort("содержимое содержит ошибки, сайт не собран") from None
         self._pages = {page.src_uri: page for page in pages}
+        self._site = content.site
         config.theme["language"] = content.site.language.value
         organization = content.site.organization
         config.site_name = organization.short_name or organization.name
-        config.extra["antikor"] = {"site": content.site, "ui": UI[content.site.language.value]}
+        config.extra["antikor"] = {
+            "site": content.site,
+            "ui": UI[content.site.language.value],
+            "profile": content.site.requirements,
+        }
         config.nav = _resolve_nav(pages)
         return config
 
@@ -72,7 +80,28 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             return None
         if ours.updated:
             page.meta["ak_updated"] = ours.updated.isoformat()
+        page.meta["ak_kind"] = ours.kind
+        if ours.key:
+            page.meta["ak_subsection"] = ours.key
         return ours.html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._site is None:
+            return
+        section_url = config.site_url or None
+        if section_url is None:
+            print(
+                f"предупреждение: в {Path(config.config_file_path).name} не задан site_url:"
+                f" во вставке для главной страницы ({SNIPPET_PATH}) адрес раздела не указан",
+                file=sys.stderr,
+            )
+        snippet = render_snippet(
+            self._site,
+            _templates(config),
+            section_url=section_url,
+            banner=banner_text(self._site.requirements),
+        )
+        (Path(config.site_dir) / SNIPPET_PATH).write_text(snippet, encoding="utf-8")
 
 
 def _is_asset(file: File) -> bool:

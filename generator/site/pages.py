@@ -21,6 +21,7 @@ from generator.markup import rebase_links, render_markdown
 from generator.models import (
     ACT_KIND_UK,
     STATUS_LABELS,
+    ActKind,
     ActReference,
     Illegible,
     Level,
@@ -46,6 +47,7 @@ class Page:
     html: str
     updated: dt.date | None
     kind: str  # home | subsection | plan | report
+    key: str = ""  # the subsection's key, for subsection pages
 
     @property
     def src_uri(self) -> str:
@@ -67,9 +69,10 @@ class Row:
     status_href: str = ""
 
 
-def build_pages(content: Content, templates: Path) -> list[Page]:
-    """Every page of the section, in navigation order."""
-    builder = _Builder(content, templates)
+def build_pages(content: Content, templates: Path, *, banner: str | None = None) -> list[Page]:
+    """Every page of the section, in navigation order. ``banner`` is the text of a regional
+    banner (the profile's ``banner`` rule) that the section home shows."""
+    builder = _Builder(content, templates, banner)
     return builder.pages()
 
 
@@ -105,8 +108,9 @@ def _order_number(key: str) -> int | None:
 
 
 class _Builder:
-    def __init__(self, content: Content, templates: Path) -> None:
+    def __init__(self, content: Content, templates: Path, banner: str | None = None) -> None:
         self.content = content
+        self.banner = banner
         self.lang = content.site.language.value
         self.ui = UI[self.lang]
         self.env = jinja2.Environment(
@@ -122,6 +126,7 @@ class _Builder:
             site=content.site,
             status_label=self.status_label,
             act_line=self.act_line,
+            act_kind=self.act_kind,
             fmt_date=self.fmt_date,
             anchor=anchor,
             section_anchor=section_anchor,
@@ -152,9 +157,12 @@ class _Builder:
             return self.ui["illegible"]
         return value.strftime("%d.%m.%Y")
 
+    def act_kind(self, kind: ActKind) -> str:
+        return ACT_KIND_UK[kind] if self.lang == "uk" else kind.value
+
     def act_line(self, act: ActReference) -> str:
         """«Администрация ..., постановление от 15.03.2021 № 123-п»."""
-        kind = ACT_KIND_UK[act.act] if self.lang == "uk" else act.act.value
+        kind = self.act_kind(act.act)
         authority = act.authority or self.content.site.organization.name
         number = self.ui["illegible"] if isinstance(act.number, Illegible) else act.number
         return f"{authority}, {kind} {self.ui['from']} {self.fmt_date(act.date)} № {number}"
@@ -213,6 +221,7 @@ class _Builder:
             latest_url=self._report_url(latest[0]) if latest else "",
             summary=latest_summary,
             updated=updated,
+            banner=self.banner,
         )
         return Page("", SECTION_TITLE[self.lang], html, updated, "home")
 
@@ -252,7 +261,7 @@ class _Builder:
         known = [d for d in dates if d is not None]
         updated = max(known) if known else self.content.site.updated
         html = self.render("page_subsection.html", url, updated=updated, **context)
-        return Page(url, title, html, updated, "subsection")
+        return Page(url, title, html, updated, "subsection", key)
 
     def _plan_url(self, plan: PlanEntry) -> str:
         return f"{subsection_address('plans')}{plan.stem}/"
