@@ -130,3 +130,18 @@ def test_unknown_shipped_profile_lists_the_available_ones() -> None:
         "неизвестный профиль требований «bashkortostan»; доступные профили: altai, federal,"
         " tatarstan"
     )
+
+
+def test_every_rule_type_profile_and_option_is_documented() -> None:
+    from generator.compliance.rules import RULE_TYPES
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "compliance.md").read_text(encoding="utf-8")
+    for name in available_profiles():
+        assert f"### `{name}`" in text
+        for rule in load_profile(name).rules:
+            assert f"| `{rule.id}` | `{rule.type}` |" in text
+    for type_ in RULE_TYPES:
+        assert f"| `{type_}` |" in text
+    for option in ("--site-dir", "--profile", "--format"):
+        assert f"`{option}" in text
