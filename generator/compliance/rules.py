@@ -367,7 +367,7 @@ def check_subsections_one_transition(context: Context, params: Params) -> list[F
             elif (dropdown := _dropdown(anchor)) is not None:
                 reasons.append(f"внутри раскрывающегося элемента <{dropdown.name}>")
             elif cls := _ancestor_class_in(anchor, hidden_on_phone):
-                reasons.append(f"скрыта на телефоне стилем класса .{cls}")
+                reasons.append(f"скрыта на телефоне стилем {cls}")
             else:
                 good = True
         if not good:
@@ -390,13 +390,15 @@ _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CLASS = re.compile(r"\.([A-Za-z_][\w-]*)")
 
 
-def _classes_hidden_on_phones(site: BuiltSite) -> set[str]:
-    """Classes that a narrow-screen media query hides outright (``.x { display: none }``).
+def _classes_hidden_on_phones(site: BuiltSite) -> list[frozenset[str]]:
+    """Class sets that a narrow-screen media query hides outright (``display: none``).
 
-    Only simple selectors are considered: one compound of classes, which is how the section's
-    own stylesheet hides things. Material's drawer is handled as navigation, not here.
+    For each selector only its last compound is read, and only when it is made of classes
+    (``.a .b.c`` gives {b, c}): an element carrying all of them counts as hidden on phones,
+    whatever its context. That errs towards reporting; Material's drawer is handled as
+    navigation, not here.
     """
-    hidden: set[str] = set()
+    hidden: set[frozenset[str]] = set()
     for css in site.stylesheets.values():
         for match in _MEDIA_NARROW.finditer(css):
             block = _media_block(css, match.end())
@@ -404,10 +406,10 @@ def _classes_hidden_on_phones(site: BuiltSite) -> set[str]:
                 if not _HIDING_STYLE.search(body):
                     continue
                 for selector in selectors.split(","):
-                    selector = selector.strip()
-                    if re.fullmatch(r"(\.[A-Za-z_][\w-]*)+", selector):
-                        hidden.update(_CLASS.findall(selector))
-    return hidden
+                    last = re.split(r"[\s>+~]+", selector.strip())[-1]
+                    if re.fullmatch(r"(\.[A-Za-z_][\w-]*)+", last):
+                        hidden.add(frozenset(_CLASS.findall(last)))
+    return sorted(hidden, key=sorted)
 
 
 def _media_block(css: str, start: int) -> str:
@@ -422,12 +424,14 @@ def _media_block(css: str, start: int) -> str:
     return css[start:]
 
 
-def _ancestor_class_in(tag: Tag, classes: set[str]) -> str | None:
+def _ancestor_class_in(tag: Tag, hidden: list[frozenset[str]]) -> str | None:
+    """The selector (as ``.a.b``) that hides the tag or one of its ancestors on phones."""
     for node in [tag, *tag.parents]:
         if isinstance(node, Tag):
-            common = _classes(node) & classes
-            if common:
-                return sorted(common)[0]
+            classes = _classes(node)
+            for group in hidden:
+                if group <= classes:
+                    return "." + ".".join(sorted(group))
     return None
 
 

@@ -106,11 +106,12 @@ def test_subsections_hidden_by_the_phone_stylesheet_fail_tatarstan(
     css = site / "assets" / "antikor" / "antikor.css"
     css.write_text(
         css.read_text(encoding="utf-8")
-        + "\n@media screen and (max-width: 44.9375em) { .ak-subsections { display: none } }\n",
+        + "\n@media screen and (max-width: 44.9375em) {\n"
+        + "  .md-typeset > .ak-subsections { display: none }\n}\n",
         encoding="utf-8",
     )
     assert failed(site, "tatarstan") == {"subsections-one-transition"}
     result = next(
         r for r in run_check(site, "tatarstan") if r.rule.id == "subsections-one-transition"
     )
-    assert "скрыта на телефоне стилем класса .ak-subsections" in result.failures[0].problem
+    assert "скрыта на телефоне стилем .ak-subsections" in result.failures[0].problem
