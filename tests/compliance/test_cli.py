@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import CONTENT_BY_NAME, ROOT, build_site, run_antikor
 
@@ -168,3 +171,16 @@ def test_snippet_without_site_url_says_so(example_site: Callable[[str], Path]) -
     assert "не задан site_url" in html
     assert 'href="#адрес-раздела"' in html
     assert "<svg" not in html  # the federal profile has no banner
+
+
+@pytest.mark.parametrize("name", sorted(CONTENT_BY_NAME))
+def test_check_output_is_the_expected_text(name: str, example_site: Callable[[str], Path]) -> None:
+    """The exact report for each example: wording is part of the interface.
+    ``ANTIKOR_REGENERATE=1 pytest`` rewrites the expected files for review."""
+    result = run_antikor("check", "--site-dir", str(example_site(name)))
+    actual = f"{result.stdout}[exit {result.exit_code}]\n"
+    expected = Path(__file__).parent / "expected" / f"{name}.txt"
+    if os.environ.get("ANTIKOR_REGENERATE"):
+        expected.parent.mkdir(exist_ok=True)
+        expected.write_text(actual, encoding="utf-8")
+    assert actual == expected.read_text(encoding="utf-8")
