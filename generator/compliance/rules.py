@@ -619,7 +619,7 @@ def check_feedback(context: Context, params: FeedbackParams) -> list[Failure]:
             )
         )
     mails = [a for a in main.select('a[href^="mailto:"]') if "@" in str(a.get("href"))]
-    forms = main.select('[data-ak-contact="form"] a[href], form')
+    forms = main.select('[data-ak-contact="form"] a[href^="http"], form[data-ak-contact="form"]')
     if not mails and not forms:
         failures.append(
             Failure(

@@ -283,3 +283,28 @@ def test_failures_name_the_page_and_the_requisite(site_copy: Callable[[str], Pat
     (failure,) = result.failures
     assert failure.page == "normativnye-akty/"
     assert failure.element.startswith("акт «") and failure.problem == "пустой реквизит «номер»"
+
+
+def test_the_core_needs_no_files_only_parsed_pages() -> None:
+    from generator.compliance import check_site
+    from generator.compliance.site import BuiltSite, HtmlPage, SiteFile
+
+    def page(path: str, kind: str, body: str) -> HtmlPage:
+        html = (
+            f'<html lang="ru"><head><title>Страница</title><meta name="antikor:page"'
+            f' content="{kind}"></head><body><article class="md-content__inner">{body}'
+            "</article></body></html>"
+        )
+        return HtmlPage(path, BeautifulSoup(html, "html.parser"))
+
+    home = page("index.html", "home", "<h1>Противодействие коррупции</h1>")
+    site = BuiltSite({"index.html": home}, {"index.html": SiteFile("index.html", 1)})
+    results = {r.rule.id: r for r in check_site(site, load_profile("federal"))}
+    assert results["section-title"].failures[0].element == "<title>"
+    assert results["internal-links"].passed and results["no-external-resources"].passed
+    missing = [f.element for f in results["subsections-present"].failures]
+    assert (
+        missing[0]
+        == "подраздел «Нормативные правовые и иные акты в сфере противодействия коррупции»"
+    )
+    assert len(missing) == 8  # every required subsection; «Доклады, отчеты» is optional
