@@ -32,6 +32,29 @@ def check_content(content: Content, diagnostics: Diagnostics, plan_stems: set[st
         _check_report(content, report, diagnostics, plan_stems)
     _check_markdown(content, diagnostics)
     _check_files(content, diagnostics)
+    _check_requirements(content, diagnostics)
+
+
+def _check_requirements(content: Content, diagnostics: Diagnostics) -> None:
+    """The requirement profile named in site.yaml must be one the package ships."""
+    from generator.compliance.profiles import available_profiles
+
+    name = content.site.requirements.strip()
+    profiles = available_profiles()
+    if name not in profiles:
+        diagnostics.add(
+            "E210",
+            content.site_source.path,
+            content.site_source.at(("requirements",)),
+            value=name,
+            suggestion=_suggest_profile(name, profiles),
+        )
+
+
+def _suggest_profile(name: str, profiles: list[str]) -> str:
+    listing = "доступные профили: " + ", ".join(profiles)
+    close = difflib.get_close_matches(name, profiles, n=1, cutoff=0.6)
+    return f"возможно, имелось в виду «{close[0]}»; {listing}" if close else listing
 
 
 def _check_plan(entry: PlanEntry, diagnostics: Diagnostics) -> None:

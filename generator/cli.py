@@ -59,7 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="собрать сайт раздела в папку site/")
     _content_option(build)
     _site_options(build)
-    build.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="считать предупреждения ошибками и не заменять сайт, если он не проходит проверку"
+        " соответствия (antikor check)",
+    )
     build.set_defaults(command=_build)
 
     serve = sub.add_parser(
@@ -74,7 +79,45 @@ def _parser() -> argparse.ArgumentParser:
         help="где показывать сайт (по умолчанию 127.0.0.1:8000)",
     )
     serve.set_defaults(command=_serve)
+    check = sub.add_parser(
+        "check", help="проверить собранный сайт на соответствие требованиям, правило за правилом"
+    )
+    check.add_argument(
+        "--site-dir",
+        type=Path,
+        default=Path("site"),
+        help="папка собранного сайта (по умолчанию site/)",
+    )
+    check.add_argument(
+        "--profile",
+        help="профиль требований (по умолчанию — указанный в site.yaml при сборке)",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="вид отчета: text (по умолчанию) или json для CI",
+    )
+    check.set_defaults(command=_check)
     return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    from generator.compliance import check_site
+    from generator.compliance.profiles import ProfileError, load_profile
+    from generator.compliance.reader import SiteUnreadable, read_site
+    from generator.compliance.report import format_json, format_text
+
+    try:
+        site = read_site(args.site_dir)
+        profile = load_profile(args.profile or site.profile_name() or "federal")
+    except (SiteUnreadable, ProfileError) as exc:
+        print(f"antikor: {exc}", file=sys.stderr)
+        return 2
+    results = check_site(site, profile)
+    formatter = format_json if args.format == "json" else format_text
+    print(formatter(results, profile))
+    return 0 if all(r.passed for r in results) else 1
 
 
 def _site_options(parser: argparse.ArgumentParser, *, site_dir: bool = True) -> None:
@@ -101,23 +144,38 @@ def _build(args: argparse.Namespace) -> int:
 
     from mkdocs.exceptions import Abort, MkDocsException
 
-    from generator.pipeline import build_site
+    from generator.compliance.profiles import ProfileError
+    from generator.compliance.reader import SiteUnreadable
+    from generator.pipeline import ComplianceFailed, build_site
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
-        build_site(
+        report = build_site(
             args.content,
             args.site_dir,
             config_file=args.config,
             strict=args.strict,
             site_url=args.site_url,
         )
+    except ComplianceFailed as failure:
+        print(failure.report, file=sys.stderr)
+        print(
+            "antikor: сайт не соответствует требованиям и не заменен (--strict);"
+            f" прежний сайт в {args.site_dir} сохранен",
+            file=sys.stderr,
+        )
+        return 1
+    except (ProfileError, SiteUnreadable) as exc:
+        print(f"antikor: {exc}", file=sys.stderr)
+        return 1
     except Abort as exc:
         print(f"antikor: {exc}", file=sys.stderr)
         return 1
     except MkDocsException as exc:
         print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
         return 1
+    if report:
+        print(report, file=sys.stderr)
     print(f"Сайт собран: {args.site_dir}", file=sys.stderr)
     return 0
 

@@ -1,5 +1,5 @@
-"""The order of the stages, in one place: load → validate → pages. The MkDocs plugin and the
-command line both call this instead of repeating it."""
+"""The order of the stages, in one place: load → validate → pages → written site → compliance
+check. The MkDocs plugin and the command line both call this instead of repeating it."""
 
 from __future__ import annotations
 
@@ -27,7 +27,36 @@ def prepare_pages(
         import sys
 
         print(diagnostics.report(), file=sys.stderr)
-    return content, build_pages(content, templates)
+    return content, build_pages(content, templates, banner=banner_text(content.site.requirements))
+
+
+def banner_text(profile_name: str) -> str | None:
+    """The text of the profile's banner, if the profile has a ``banner`` rule."""
+    from generator.compliance.profiles import load_profile
+
+    rule = load_profile(profile_name).rule_of_type("banner")
+    return str(rule.params["text"]) if rule else None
+
+
+class ComplianceFailed(Exception):
+    """``build --strict``: the built site fails the compliance check; ``report`` says how."""
+
+    def __init__(self, report: str) -> None:
+        super().__init__(report)
+        self.report = report
+
+
+def check_built(site_dir: Path, profile_name: str | None = None) -> tuple[bool, str]:
+    """Run the compliance check on a built site: (passed, the text report)."""
+    from generator.compliance import check_site
+    from generator.compliance.profiles import load_profile
+    from generator.compliance.reader import read_site
+    from generator.compliance.report import format_text
+
+    site = read_site(site_dir)
+    profile = load_profile(profile_name or site.profile_name() or "federal")
+    results = check_site(site, profile)
+    return all(r.passed for r in results), format_text(results, profile)
 
 
 def build_site(
@@ -37,10 +66,13 @@ def build_site(
     config_file: Path,
     strict: bool = False,
     site_url: str | None = None,
-) -> None:
+) -> str | None:
     """Build the whole site into a folder beside ``site_dir``, then swap it in.
 
-    A failed build (content errors included) leaves the previous ``site_dir`` untouched.
+    A failed build (content errors included) leaves the previous ``site_dir`` untouched. In strict
+    mode the compliance check runs on the new site before the swap, and a non-compliant site
+    raises :class:`ComplianceFailed` instead of replacing the previous one; a compliant one
+    returns the check's report.
     """
     import shutil
     import tempfile
@@ -58,10 +90,16 @@ def build_site(
         )
         config.plugins["antikor"].config.strict = strict
         build(config)
+        report = None
+        if strict:
+            passed, report = check_built(staging)
+            if not passed:
+                raise ComplianceFailed(report)
         previous = site_dir.with_name(f".{site_dir.name}-previous")
         if site_dir.exists():
             site_dir.rename(previous)
         staging.rename(site_dir)
         shutil.rmtree(previous, ignore_errors=True)
+        return report
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -22,9 +22,10 @@ from mkdocs.structure.pages import Page as MkPage
 
 from generator.content import Content
 from generator.mkdocs_plugin.config import AntikorConfig
-from generator.pipeline import ContentFailed, prepare_pages
+from generator.pipeline import ContentFailed, banner_text, prepare_pages
 from generator.site.i18n import SUBSECTIONS, UI, subsection_address
 from generator.site.pages import Page
+from generator.site.snippet import SNIPPET_PATH, render_snippet
 
 
 class AntikorPlugin(BasePlugin[AntikorConfig]):
@@ -60,6 +61,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             "site": content.site,
             "ui": UI[content.site.language.value],
             "errors": errors,
+            "profile": content.site.requirements,
         }
         config.nav = _resolve_nav(pages)
         return config
@@ -83,10 +85,31 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             return None
         if ours.updated:
             page.meta["ak_updated"] = ours.updated.isoformat()
+        page.meta["ak_kind"] = ours.kind
+        if ours.key:
+            page.meta["ak_subsection"] = ours.key
         return ours.html
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
         return _repair_material_markup(output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._content is None:
+            return
+        section_url = config.site_url or None
+        if section_url is None:
+            print(
+                f"замечание: в {Path(config.config_file_path).name} не задан site_url:"
+                f" во вставке для главной страницы ({SNIPPET_PATH}) адрес раздела не указан",
+                file=sys.stderr,
+            )
+        snippet = render_snippet(
+            self._content.site,
+            _templates(config),
+            section_url=section_url,
+            banner=banner_text(self._content.site.requirements),
+        )
+        (Path(config.site_dir) / SNIPPET_PATH).write_text(snippet, encoding="utf-8")
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

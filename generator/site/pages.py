@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.content import Content, MeasureEntry, PlanEntry, ReportEntry, SectionEntry
 from generator.markup import rebase_links, render_markdown
 from generator.models import (
     ACT_KIND_UK,
     STATUS_LABELS,
+    ActKind,
     ActReference,
     Illegible,
     Level,
@@ -47,6 +48,7 @@ class Page:
     html: str
     updated: dt.date | None
     kind: str  # home | subsection | plan | report
+    key: str = ""  # the subsection's key, for subsection pages
 
     @property
     def src_uri(self) -> str:
@@ -68,10 +70,17 @@ class Row:
     status_href: str = ""
 
 
-def build_pages(content: Content, templates: Path) -> list[Page]:
-    """Every page of the section, in navigation order."""
-    builder = _Builder(content, templates)
+def build_pages(content: Content, templates: Path, *, banner: str | None = None) -> list[Page]:
+    """Every page of the section, in navigation order. ``banner`` is the text of a regional
+    banner (the profile's ``banner`` rule) that the section home shows."""
+    builder = _Builder(content, templates, banner)
     return builder.pages()
+
+
+def illegible_fields(act: ActReference) -> list[str]:
+    """Which of an act's date and number the source does not let us read."""
+    values = (("date", act.date), ("number", act.number))
+    return [name for name, value in values if isinstance(value, Illegible)]
 
 
 def anchor(key: str) -> str:
@@ -106,8 +115,9 @@ def _order_number(key: str) -> int | None:
 
 
 class _Builder:
-    def __init__(self, content: Content, templates: Path) -> None:
+    def __init__(self, content: Content, templates: Path, banner: str | None = None) -> None:
         self.content = content
+        self.banner = banner
         self.lang = content.site.language.value
         self.ui = UI[self.lang]
         self.env = jinja2.Environment(
@@ -123,6 +133,9 @@ class _Builder:
             site=content.site,
             status_label=self.status_label,
             act_line=self.act_line,
+            illegible_fields=illegible_fields,
+            illegible_note=self.illegible_note,
+            act_kind=self.act_kind,
             fmt_date=self.fmt_date,
             anchor=anchor,
             section_anchor=section_anchor,
@@ -151,25 +164,25 @@ class _Builder:
             return self.ui["illegible"]
         return value.strftime("%d.%m.%Y")
 
-    def act_line(self, act: ActReference) -> Markup:
+    def act_kind(self, kind: ActKind) -> str:
+        return ACT_KIND_UK[kind] if self.lang == "uk" else kind.value
+
+    def act_line(self, act: ActReference) -> str:
         """«Администрация ..., постановление от 15.03.2021 № 123-п», saying plainly which
         requisites the source does not let us read."""
-        kind = ACT_KIND_UK[act.act] if self.lang == "uk" else act.act.value
+        kind = self.act_kind(act.act)
         authority = act.authority or self.content.site.organization.name
         line = f"{authority}, {kind}"
         if not isinstance(act.date, Illegible):
             line += f" {self.ui['from']} {self.fmt_date(act.date)}"
         if not isinstance(act.number, Illegible):
             line += f" № {act.number}"
-        unreadable = [
-            name
-            for name, value in (("date", act.date), ("number", act.number))
-            if isinstance(value, Illegible)
-        ]
-        if not unreadable:
-            return escape(line)
-        note = self.ui["illegible_" + "_".join(unreadable)]
-        return escape(line) + Markup(' <span class="ak-illegible">({})</span>').format(note)
+        unreadable = illegible_fields(act)
+        return f"{line} ({self.illegible_note(unreadable)})" if unreadable else line
+
+    def illegible_note(self, fields: list[str]) -> str:
+        """«дата и номер в источнике неразборчивы» for the fields a scan does not let us read."""
+        return self.ui["illegible_" + "_".join(fields)]
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -225,6 +238,7 @@ class _Builder:
             latest_url=self._report_url(latest[0]) if latest else "",
             summary=latest_summary,
             updated=updated,
+            banner=self.banner,
         )
         return Page("", SECTION_TITLE[self.lang], html, updated, "home")
 
@@ -264,7 +278,7 @@ class _Builder:
         known = [d for d in dates if d is not None]
         updated = max(known) if known else self.content.site.updated
         html = self.render("page_subsection.html", url, updated=updated, **context)
-        return Page(url, title, html, updated, "subsection")
+        return Page(url, title, html, updated, "subsection", key)
 
     def _plan_url(self, plan: PlanEntry) -> str:
         return f"{subsection_address('plans')}{plan.stem}/"
