@@ -571,8 +571,9 @@ def check_illegible(context: Context, params: Params) -> list[Failure]:
 
 
 class IncomeParams(Params):
-    notice: list[str] = Field(
-        min_length=1, description="Фрагменты текста уведомления по Указу № 968"
+    notice: dict[str, list[str]] = Field(
+        min_length=1,
+        description="Фрагменты текста уведомления по языку сайта (ru — по Указу № 968)",
     )
     table_columns: list[str] = Field(
         min_length=1, description="Графы таблицы сведений о доходах (фрагменты заголовков)"
@@ -585,7 +586,8 @@ def check_income(context: Context, params: IncomeParams) -> list[Failure]:
     if page is None:
         return []
     text = _text(page.main)
-    if all(fragment in text for fragment in params.notice):
+    notice = _by_language(params.notice, page)
+    if all(fragment in text for fragment in notice):
         return []
     for table in page.soup.select("table"):
         headers = " ".join(_text(th).lower() for th in table.select("th"))
@@ -596,9 +598,7 @@ def check_income(context: Context, params: IncomeParams) -> list[Failure]:
             _page_label(page),
             "подраздел сведений о доходах",
             "нет ни уведомления по подпункту «ж» пункта 1 Указа № 968, ни таблицы сведений"
-            " по форме (не найдено: "
-            + ", ".join(f"«{f}»" for f in params.notice if f not in text)
-            + ")",
+            " по форме (не найдено: " + ", ".join(f"«{f}»" for f in notice if f not in text) + ")",
             "укажите income_disclosure: suspended (уведомление) или опубликуйте сведения"
             " по установленной форме",
         )
@@ -606,10 +606,18 @@ def check_income(context: Context, params: IncomeParams) -> list[Failure]:
 
 
 class FeedbackParams(Params):
-    law: list[str] = Field(min_length=1, description="Ссылка на закон о порядке обращений")
-    procedure: list[str] = Field(
-        min_length=1, description="Регулярные выражения: признаки описания порядка рассмотрения"
+    law: dict[str, list[str]] = Field(
+        min_length=1, description="Ссылка на закон о порядке обращений, по языку сайта"
     )
+    procedure: dict[str, list[str]] = Field(
+        min_length=1,
+        description="Регулярные выражения: признаки описания порядка рассмотрения, по языку сайта",
+    )
+
+
+def _by_language(values: dict[str, list[str]], page: HtmlPage) -> list[str]:
+    """The values for the page's language; Russian where the profile gives none for it."""
+    return values.get(page.lang or "ru") or values.get("ru") or next(iter(values.values()))
 
 
 _DIGITS = re.compile(r"\d")
@@ -655,8 +663,10 @@ def check_feedback(context: Context, params: FeedbackParams) -> list[Failure]:
             )
         )
     text = _text(main)
-    missing = [f"«{law}»" for law in params.law if law not in text]
-    missing += [f"/{p}/" for p in params.procedure if not re.search(p, text, re.I)]
+    missing = [f"«{law}»" for law in _by_language(params.law, page) if law not in text]
+    missing += [
+        f"/{p}/" for p in _by_language(params.procedure, page) if not re.search(p, text, re.I)
+    ]
     if missing:
         failures.append(
             Failure(

@@ -308,3 +308,22 @@ def test_the_core_needs_no_files_only_parsed_pages() -> None:
         == "подраздел «Нормативные правовые и иные акты в сфере противодействия коррупции»"
     )
     assert len(missing) == 8  # every required subsection; «Доклады, отчеты» is optional
+
+
+def test_a_ukrainian_site_is_held_to_its_own_laws(site_copy: Callable[[str], Path]) -> None:
+    """The feedback procedure and the income notice name the laws that bind the site's body:
+    a Ukrainian body's page describes the Law «Про звернення громадян», not 59-ФЗ."""
+    site = site_copy("luhansk")
+    assert failed(site) == set()
+    text = (site / FEEDBACK).read_text(encoding="utf-8")
+    assert "59-ФЗ" not in text and "Про звернення громадян" in text
+    edit_html(
+        site,
+        FEEDBACK,
+        lambda soup: [
+            node.replace_with(node.replace("Про звернення громадян", "про звернення"))
+            for node in soup.find_all(string=lambda s: "Про звернення громадян" in s)
+        ],
+    )
+    edit_html(site, INCOME, _set_text(".ak-income-notice p", "Відомості буде оприлюднено."))
+    assert failed(site) == {"feedback", "income"}
