@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -60,6 +61,13 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(build)
     _site_options(build)
     build.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
+    build.add_argument(
+        "--timings",
+        nargs="?",
+        const="-",
+        metavar="ФАЙЛ",
+        help="вывести время каждого этапа сборки; с именем файла — записать его в JSON",
+    )
     build.set_defaults(command=_build)
     return parser
 
@@ -78,9 +86,11 @@ def _build(args: argparse.Namespace) -> int:
 
     from mkdocs.exceptions import Abort, MkDocsException
 
+    from generator import timings
     from generator.pipeline import build_site
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    timings.reset()
     try:
         build_site(args.content, args.site_dir, config_file=args.config, strict=args.strict)
     except Abort as exc:
@@ -90,6 +100,10 @@ def _build(args: argparse.Namespace) -> int:
         print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
         return 1
     print(f"Сайт собран: {args.site_dir}", file=sys.stderr)
+    if args.timings == "-":
+        print(timings.report(timings.snapshot()), file=sys.stderr)
+    elif args.timings:
+        Path(args.timings).write_text(json.dumps(timings.snapshot(), indent=2), encoding="utf-8")
     return 0
 
 

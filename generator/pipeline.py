@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator import timings
 from generator.content import Content, load_content
 from generator.site.pages import Page, build_pages
 
@@ -20,14 +21,17 @@ class ContentFailed(Exception):
 def prepare_pages(
     root: Path, templates: Path, *, strict: bool = False
 ) -> tuple[Content, list[Page]]:
-    content, diagnostics = load_content(root)
+    with timings.stage("load"):
+        content, diagnostics = load_content(root)
     if content is None or diagnostics.failed(strict):
         raise ContentFailed(diagnostics.report())
     if len(diagnostics):
         import sys
 
         print(diagnostics.report(), file=sys.stderr)
-    return content, build_pages(content, templates)
+    with timings.stage("render"):
+        pages = build_pages(content, templates)
+    return content, pages
 
 
 def build_site(content: Path, site_dir: Path, *, config_file: Path, strict: bool = False) -> None:
@@ -49,7 +53,8 @@ def build_site(content: Path, site_dir: Path, *, config_file: Path, strict: bool
             str(config_file), docs_dir=str(content.resolve()), site_dir=str(staging)
         )
         config.plugins["antikor"].config.strict = strict
-        build(config)
+        with timings.stage("mkdocs"):
+            build(config)
         previous = site_dir.with_name(f".{site_dir.name}-previous")
         if site_dir.exists():
             site_dir.rename(previous)
