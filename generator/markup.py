@@ -21,9 +21,15 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"scope"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-# Text with none of these characters renders as one escaped paragraph; skipping the Markdown
-# parser for it matters when a plan has thousands of short cells.
-_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>#!|~\n&]|^\s*(?:[-+=]|\d+[.)])|https?:|@|  $")
+# Text with none of these renders as escaped paragraphs (split at blank lines), exactly as
+# the parser and nh3 would render it (nh3 writes no-break spaces as &nbsp;); skipping the
+# parser matters when a plan has thousands of cells.
+_MARKDOWN_SYNTAX = re.compile(
+    r"[\\`*_\[\]<>#!|~&\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029]|https?:|@|^[ ]|[ ]$"
+    r"|^(?:[-+=]|\d+[.)])",
+    re.MULTILINE,
+)
+_BLANK_LINES = re.compile(r"\n{2,}")
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +46,12 @@ def render_markdown(text: str) -> str:
     if not text:
         return ""
     if not _MARKDOWN_SYNTAX.search(text):
-        return f"<p>{html.escape(text, quote=False)}</p>"
+        escaped = html.escape(text, quote=False).replace("\xa0", "&nbsp;")
+        return "\n".join(f"<p>{paragraph}</p>" for paragraph in _BLANK_LINES.split(escaped))
+    return _parse(text)
+
+
+def _parse(text: str) -> str:
     parser = _parser()
     parser.reset()
     rendered = parser.convert(text)
