@@ -40,8 +40,13 @@ def _parser() -> markdown.Markdown:
     return parser
 
 
+@lru_cache(maxsize=4096)
 def render_markdown(text: str) -> str:
-    """Markdown text of a content field as sanitised HTML."""
+    """Markdown text of a content field as sanitised HTML.
+
+    Cached: a report repeats every measure of its plan, and the reports of one plan are
+    rendered one after another, so a few thousand cells cover them.
+    """
     text = text.strip()
     if not text:
         return ""
