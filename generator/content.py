@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -149,6 +150,13 @@ def index_plan(
     return sections, measures, duplicates
 
 
+@lru_cache(maxsize=512)
+def _parsed(text: str) -> Document:
+    """A parsed file, cached by its text: a preview server rebuilds after every saved file,
+    and the files that did not change are not parsed again. Documents are never modified."""
+    return parse(text)
+
+
 class _Reader:
     """Reads files into models, collecting diagnostics instead of stopping."""
 
@@ -159,7 +167,7 @@ class _Reader:
         try:
             if text is None:
                 text = decode(path.read_bytes())
-            return parse(text)
+            return _parsed(text)
         except ContentError as exc:
             self.diagnostics.add(exc.code, path, exc.position, **exc.values)
         except OSError as exc:
