@@ -82,17 +82,13 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         return ours.html
 
 
-# Material's own search (lunr and its worker) is not used: Pagefind searches the section.
-_UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
-
-
 def _is_asset(file: File) -> bool:
     """Theme assets and attachments; the content's own YAML and Markdown are not published."""
     if file.src_uri.startswith("files/"):
         return True
     return (
         not file.is_documentation_page()
-        and not file.src_uri.startswith(("plans/", "reports/", "pages/", *_UNUSED_THEME_ASSETS))
+        and not file.src_uri.startswith(("plans/", "reports/", "pages/"))
         and file.src_uri not in ("site.yaml", "acts.yaml")
     )
 
