@@ -7,10 +7,11 @@ that explain why.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -150,11 +151,23 @@ def index_plan(
     return sections, measures, duplicates
 
 
-@lru_cache(maxsize=512)
+_PARSED: OrderedDict[bytes, Document] = OrderedDict()
+_PARSED_MAX = 512
+
+
 def _parsed(text: str) -> Document:
-    """A parsed file, cached by its text: a preview server rebuilds after every saved file,
-    and the files that did not change are not parsed again. Documents are never modified."""
-    return parse(text)
+    """A parsed file, cached by a digest of its text (the text itself is not kept): a preview
+    server rebuilds after every saved file, and the files that did not change are not parsed
+    again. Documents are never modified."""
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    document = _PARSED.get(key)
+    if document is None:
+        document = _PARSED[key] = parse(text)
+        if len(_PARSED) > _PARSED_MAX:
+            _PARSED.popitem(last=False)
+    else:
+        _PARSED.move_to_end(key)
+    return document
 
 
 class _Reader:
