@@ -471,7 +471,7 @@ def machine() -> list[str]:
         f"- Память: {memory}",
         f"- ОС: {platform.platform()}",
         "- Версии: " + ", ".join(f"{k} {v}" for k, v in versions.items()),
-        f"- Нагрузка (loadavg) в начале прогона: {' '.join(map(str, os.getloadavg()))}",
+        f"- Нагрузка (loadavg) в начале прогона: {' '.join(f'{x:.2f}' for x in os.getloadavg())}",
     ]
 
 
@@ -496,7 +496,11 @@ def report(results: list[SizeResult], seconds: float) -> str:
                 f"| {result.size} | {label} | {build.seconds:.2f} | {_mb(build.peak)}"
                 f" | {_mb(size)} | {files} | {weight} |"
             )
-    lines += ["", "Размер сайта и число файлов — после индексации поиска, если она была.", ""]
+    lines += [
+        "",
+        "Размер сайта и число файлов в строках с поиском — вместе с его индексом (pagefind/).",
+        "",
+    ]
     lines += _ratios(results)
     lines += _stages(results)
     lines += _queries(results)
