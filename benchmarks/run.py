@@ -622,19 +622,21 @@ def _serve(results: list[SizeResult]) -> list[str]:
 
 def _growth(results: list[SizeResult]) -> list[str]:
     lines = [
-        "## Рост со временем содержимого",
+        "## Рост с объемом содержимого",
         "",
         "Строк таблиц = мероприятия планов + результаты отчетов (каждая — строка на странице).",
         "",
-        "| Размер | Строк | antikor с поиском, с | мс на строку | MkDocs + Pagefind, мс на строку |",
-        "|---|---:|---:|---:|---:|",
+        "| Размер | Мероприятий | Строк | antikor с поиском, с | мс на мероприятие"
+        " | мс на строку | MkDocs + Pagefind, мс на строку |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         full = next(b for b in result.builds if b.tool == "antikor" and "без" not in b.label)
         mkdocs = _find(result, "MkDocs-Material + Pagefind")
         theirs = f"{1000 * mkdocs.seconds / result.rows:.3f}" if mkdocs else "—"
         lines.append(
-            f"| {result.size} | {result.rows} | {full.seconds:.2f}"
+            f"| {result.size} | {result.measures} | {result.rows} | {full.seconds:.2f}"
+            f" | {1000 * full.seconds / result.measures:.3f}"
             f" | {1000 * full.seconds / result.rows:.3f} | {theirs} |"
         )
     sizes = {r.size: r for r in results}
