@@ -6,7 +6,7 @@ PYTHON ?= python3
 PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.installed
 
-.PHONY: site serve test lint system-deps clean
+.PHONY: site serve test lint system-deps bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ test: $(STAMP) system-deps
 	$(VENV)/bin/ruff check generator tests benchmarks
 	$(VENV)/bin/mypy
 	$(PY) -m pytest; status=$$?; [ $$status -eq 5 ] && exit 0; exit $$status
+
+## Build speed, memory and page weight against plain MkDocs-Material and Hugo (docs/performance.md).
+## Installs Debian's hugo when run as root; BENCH_ARGS passes options, e.g. --sizes archive.
+bench: $(STAMP)
+	@command -v hugo >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y hugo
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

@@ -1,8 +1,10 @@
 """Deterministic synthetic content in antikor's format, for benchmarks.
 
-The text is drawn from the example content (itself rebuilt from real published documents), so
-cells have realistic length and Russian vocabulary. The same arguments always give the same
-files, byte for byte.
+The text is drawn from the Russian example content (itself rebuilt from real published
+documents), so cells have realistic length and vocabulary. Each drawn text is marked with its
+plan's years and its number, as real plans repeat a measure year after year with small changes:
+no two cells are equal, so caching by cell text gains no more than on real content. The same
+arguments always give the same files, byte for byte.
 
     python -m benchmarks.synthetic OUT --plans 10 --measures 150 --reports 40
 """
@@ -26,9 +28,12 @@ SIZES = {
 
 
 def _corpus() -> dict[str, list[str]]:
-    """Texts, executors, deadlines and results from every example folder."""
+    """Texts, executors, deadlines and results from every Russian-language example folder."""
     corpus: dict[str, list[str]] = {"text": [], "executor": [], "deadline": [], "result": []}
     for folder in [ROOT / "content", *sorted((ROOT / "examples").iterdir())]:
+        site = yaml.safe_load((folder / "site.yaml").read_text(encoding="utf-8"))
+        if site.get("language", "ru") != "ru":
+            continue
         for path in sorted((folder / "plans").glob("*.yaml")):
             _collect_sections(yaml.safe_load(path.read_text(encoding="utf-8"))["sections"], corpus)
         for path in sorted((folder / "reports").glob("*.yaml")):
@@ -46,6 +51,23 @@ def _collect_sections(sections: list[dict[str, object]], corpus: dict[str, list[
             corpus["executor"] += executors if isinstance(executors, list) else [executors]
             corpus["deadline"].append(str(measure["deadline"]))
         _collect_sections(section.get("sections", []) or [], corpus)  # type: ignore[arg-type]
+
+
+def materialize(size: str, out: Path) -> Path:
+    """The content folder of a named size (one of :data:`SIZES`) at ``out``."""
+    shape = SIZES[size]
+    if shape is None:
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(ROOT / "content", out)
+        return out
+    return generate(out, *shape)
+
+
+def _varied(text: str, tag: str) -> str:
+    """``text`` with ``tag`` at the end of its first line, so that the cell is unique."""
+    first, newline, rest = text.partition("\n")
+    return f"{first.rstrip()} ({tag}){newline}{rest}"
 
 
 def generate(out: Path, plans: int, measures: int, reports: int, seed: int = 530) -> Path:
@@ -87,7 +109,9 @@ def _plan(rng: random.Random, corpus: dict[str, list[str]], start: int, count: i
                 "measures": [
                     {
                         "number": f"{number}.{m + 1}",
-                        "text": rng.choice(corpus["text"]),
+                        "text": _varied(
+                            rng.choice(corpus["text"]), f"{start}–{start + 1}, п. {number}.{m + 1}"
+                        ),
                         "executors": rng.sample(corpus["executor"], k=rng.randint(1, 3)),
                         "deadline": rng.choice(corpus["deadline"]),
                     }
@@ -113,7 +137,10 @@ def _report(
             {
                 "measure": f"{i // per_section + 1}.{i % per_section + 1}",
                 "status": rng.choice(STATUSES),
-                "text": rng.choice(corpus["result"]),
+                "text": _varied(
+                    rng.choice(corpus["result"]),
+                    f"за {year} год, п. {i // per_section + 1}.{i % per_section + 1}",
+                ),
             }
         )
     return {
@@ -126,7 +153,10 @@ def _report(
 
 
 def _dump(data: object) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    """YAML through libyaml's emitter when PyYAML has it: the pure-Python one takes a minute
+    for the ``large`` size."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def main() -> None:

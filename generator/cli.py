@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -64,6 +65,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="считать предупреждения ошибками и не заменять сайт, если он не проходит проверку"
         " соответствия (antikor check)",
+    )
+    build.add_argument(
+        "--timings",
+        nargs="?",
+        const="-",
+        metavar="ФАЙЛ",
+        help="вывести время каждого этапа сборки; с именем файла — записать его в JSON",
     )
     build.set_defaults(command=_build)
 
@@ -144,11 +152,13 @@ def _build(args: argparse.Namespace) -> int:
 
     from mkdocs.exceptions import Abort, MkDocsException
 
+    from generator import timings
     from generator.compliance.profiles import ProfileError
     from generator.compliance.reader import SiteUnreadable
     from generator.pipeline import ComplianceFailed, build_site
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    timings.reset()
     try:
         report = build_site(
             args.content,
@@ -177,6 +187,10 @@ def _build(args: argparse.Namespace) -> int:
     if report:
         print(report, file=sys.stderr)
     print(f"Сайт собран: {args.site_dir}", file=sys.stderr)
+    if args.timings == "-":
+        print(timings.report(timings.snapshot()), file=sys.stderr)
+    elif args.timings:
+        Path(args.timings).write_text(json.dumps(timings.snapshot(), indent=2), encoding="utf-8")
     return 0
 
 

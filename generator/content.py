@@ -7,7 +7,9 @@ that explain why.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,6 +151,25 @@ def index_plan(
     return sections, measures, duplicates
 
 
+_PARSED: OrderedDict[bytes, Document] = OrderedDict()
+_PARSED_MAX = 512
+
+
+def _parsed(text: str) -> Document:
+    """A parsed file, cached by a digest of its text (the text itself is not kept): a preview
+    server rebuilds after every saved file, and the files that did not change are not parsed
+    again. Documents are never modified."""
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    document = _PARSED.get(key)
+    if document is None:
+        document = _PARSED[key] = parse(text)
+        if len(_PARSED) > _PARSED_MAX:
+            _PARSED.popitem(last=False)
+    else:
+        _PARSED.move_to_end(key)
+    return document
+
+
 class _Reader:
     """Reads files into models, collecting diagnostics instead of stopping."""
 
@@ -159,7 +180,7 @@ class _Reader:
         try:
             if text is None:
                 text = decode(path.read_bytes())
-            return parse(text)
+            return _parsed(text)
         except ContentError as exc:
             self.diagnostics.add(exc.code, path, exc.position, **exc.values)
         except OSError as exc:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -24,7 +25,7 @@ from generator.content import Content
 from generator.mkdocs_plugin.config import AntikorConfig
 from generator.pipeline import ContentFailed, banner_text, prepare_pages
 from generator.site.i18n import SUBSECTIONS, UI, subsection_address
-from generator.site.pages import Page
+from generator.site.pages import Page, template_cache
 from generator.site.snippet import SNIPPET_PATH, render_snippet
 
 
@@ -71,6 +72,12 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         for page in self._pages.values():
             result.append(File.generated(config, page.src_uri, content=_stub(page)))
         return result
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        env.bytecode_cache = template_cache()
+        return None
 
     def on_page_markdown(
         self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
