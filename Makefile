@@ -32,7 +32,7 @@ test: $(STAMP) system-deps
 ## Build speed, memory and page weight against plain MkDocs-Material and Hugo (docs/performance.md).
 ## Installs Debian's hugo when run as root; BENCH_ARGS passes options, e.g. --sizes archive.
 bench: $(STAMP)
-	@command -v hugo >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y hugo
+	@command -v hugo >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && apt-get install -y -qq hugo; }
 	$(PY) -m benchmarks.run $(BENCH_ARGS)
 
 clean:
