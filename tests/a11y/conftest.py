@@ -68,8 +68,13 @@ def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         if settings:
+            # Once per tab, as a visitor's earlier choice: later pages see what the page changed.
             stored = json.dumps(json.dumps(settings))
-            context.add_init_script(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {stored});")
+            context.add_init_script(
+                "if (!sessionStorage.getItem('ak-test-seeded')) {"
+                f" localStorage.setItem({json.dumps(STORAGE_KEY)}, {stored});"
+                " sessionStorage.setItem('ak-test-seeded', '1'); }"
+            )
         return context.new_page()
 
     yield make

@@ -34,7 +34,9 @@
     }
     button.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
+        /* Material clicks a focused label on Enter too: keep it from toggling back. */
         event.preventDefault();
+        event.stopPropagation();
         drawer.click();
       }
     });
