@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.a11y.conftest import axe_violations, describe
 from tests.support.server import Served
 
 # For each body row: the column header of every cell, the cell's data-label, and how its ::before
@@ -87,3 +88,46 @@ def test_screen_readers_get_the_table_and_its_headers(
     cells = [line.strip() for line in tree.splitlines() if line.strip().startswith("- cell ")]
     assert cells
     assert not [c for c in cells if c.startswith(('- cell "Мероприятие', '- cell "Исполнители'))]
+
+
+def test_a_markdown_table_that_scrolls_takes_focus(
+    served: Callable[[str], Served], new_page: Callable[..., Any]
+) -> None:
+    """A table written in a page's Markdown has no labels for cards, so Material lets it scroll;
+    the scrolling box then takes focus, has a name, and the arrow keys scroll it. No example has
+    such a table: one too wide for a phone is added to the page as it is served."""
+    site = served("derbent")
+    url = site.url("obratnaya-svyaz/")
+    cells = "".join(f"<td>{n}</td>" for n in range(12))
+    table = (
+        '<table style="width: 700px; table-layout: fixed"><thead><tr>'
+        + "".join(f"<th>Графа {n}</th>" for n in range(12))
+        + f"</tr></thead><tbody><tr>{cells}</tr></tbody></table>"
+    )
+
+    def with_table(route: Any) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace("</h1>", "</h1>" + table, 1))
+
+    page = new_page(width=375, height=800)
+    page.route(url, with_table)
+    page.goto(url)
+    wrap = page.locator(".md-typeset__scrollwrap")
+    wrap.wait_for()
+    page.wait_for_function(
+        "document.querySelector('.md-typeset__scrollwrap').hasAttribute('tabindex')"
+    )
+    assert wrap.get_attribute("tabindex") == "0"
+    assert wrap.get_attribute("role") == "region"
+    assert wrap.get_attribute("aria-label") == "Таблица"
+    assert not describe("obratnaya-svyaz/", axe_violations(page))
+    wrap.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.md-typeset__scrollwrap').scrollLeft > 0")
+
+    # Wide enough for the table: no scrolling, so no tab stop either.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function(
+        "!document.querySelector('.md-typeset__scrollwrap').hasAttribute('tabindex')"
+    )
+    assert wrap.get_attribute("role") is None
