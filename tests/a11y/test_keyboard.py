@@ -98,16 +98,48 @@ def test_menu_on_a_phone(served: Callable[[str], Served], new_page: Callable[...
     page = new_page(width=375, height=800)
     page.goto(served("derbent").url(PLAN))
     menu = page.locator('label.md-header__button[for="__drawer"]')
-    names = [_tab(page)["name"] for _ in range(6)]
+    # The closed menu's links are off the screen: the keyboard passes them by.
+    names = []
+    for _ in range(8):
+        focus = _tab(page)
+        _assert_visible(focus)
+        names.append(focus["name"])
     assert any(n.startswith("label.md-header__button Меню навигации") for n in names), names
+    assert not any(n.startswith("a.md-nav__link") for n in names), names
+
     menu.focus()
     assert menu.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     assert menu.get_attribute("aria-expanded") == "true"
-    home = page.locator(".md-sidebar--primary .md-nav__link", has_text="Методические материалы")
-    home.first.wait_for(state="visible")
+    settled = "document.getAnimations().every(a => a.playState !== 'running')"
+    page.wait_for_function(settled)
+    # Focus goes into the open menu; the page it covers is out of the keyboard's reach.
+    focus = page.evaluate(FOCUS)
+    assert focus["name"].startswith("button.ak-drawer-close Закрыть меню"), focus
+    _assert_visible(focus)
+    assert page.locator(".md-content").get_attribute("inert") == ""
+    # On a plan's page the menu opens at the plans' level: the way back up, then the plans.
+    back = _tab(page)
+    _assert_visible(back)
+    assert back["name"].startswith("label.md-nav__title Назад к меню раздела"), back
+    plan = _tab(page)
+    _assert_visible(plan)
+    assert plan["name"].startswith("a.md-nav__link План мероприятий"), plan
+    # Back up: focus stays on the plans' item, and every stop around it is visible.
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function(settled)
+    assert "Планы противодействия" in page.evaluate(FOCUS)["name"]
+    stops = []
+    for key in ["Shift+Tab"] * 8:
+        page.keyboard.press(key)
+        focus = page.evaluate(FOCUS)
+        _assert_visible(focus)
+        stops.append(focus["name"])
+    assert any(s.startswith("a.md-nav__link Методические материалы") for s in stops), stops
     page.keyboard.press("Escape")
     assert menu.get_attribute("aria-expanded") == "false"
+    assert page.locator(".md-content").get_attribute("inert") is None
     assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
 
 

@@ -20,34 +20,92 @@
     });
   }
 
-  /* The menu icon on narrow screens is a <label> for the hidden drawer checkbox: make it a
-     button that the keyboard reaches and that says whether the menu is open. */
-  function menuButton() {
-    var drawer = document.getElementById("__drawer");
-    var button = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
-    if (!drawer || !button) return;
-    button.setAttribute("role", "button");
-    button.setAttribute("tabindex", "0");
-    if (text.menu) button.setAttribute("aria-label", text.menu);
-    function sync() {
-      button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
-    }
-    button.addEventListener("keydown", function (event) {
+  /* Labels that Material uses as buttons but leaves out of the keyboard's reach: the menu icon
+     on narrow screens (a <label> for the hidden drawer checkbox) and, in the drawer, the title of
+     a nested level that leads back up. They become buttons that Tab reaches and that Enter and
+     Space press. */
+  function labelButton(label, name) {
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    if (name) label.setAttribute("aria-label", name);
+    label.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
         /* Material clicks a focused label on Enter too: keep it from toggling back. */
         event.preventDefault();
         event.stopPropagation();
-        drawer.click();
+        label.click();
       }
     });
-    drawer.addEventListener("change", sync);
+  }
+
+  /* On narrow screens the open drawer is a dialog in all but name: what it covers is inert, it
+     has a close button, and Escape closes it; focus goes in when it opens and back when it
+     closes. */
+  function menuButton() {
+    var drawer = document.getElementById("__drawer");
+    var button = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+    var inner = document.querySelector(".md-sidebar--primary .md-sidebar__inner");
+    if (!drawer || !button || !inner) return;
+    labelButton(button, text.menu);
+    var narrow = window.matchMedia("(max-width: 76.234375em)");
+    var covered = document.querySelectorAll(
+      ".ak-skip, .ak-topbar, .md-header, .md-content, .md-sidebar--secondary, .md-footer, .md-top"
+    );
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "ak-drawer-close";
+    close.textContent = text.menuClose || "×";
+    inner.insertBefore(close, inner.firstChild);
+
+    function sync() {
+      var open = drawer.checked;
+      var modal = open && narrow.matches;
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      Array.prototype.forEach.call(covered, function (element) {
+        if (modal) {
+          element.setAttribute("inert", "");
+        } else {
+          element.removeAttribute("inert");
+        }
+      });
+      return modal;
+    }
+
+    function shut() {
+      if (drawer.checked) drawer.click();
+      button.focus();
+    }
+
+    drawer.addEventListener("change", function () {
+      if (sync()) close.focus();
+    });
+    narrow.addEventListener("change", sync);
+    close.addEventListener("click", shut);
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && drawer.checked) {
-        drawer.click();
-        button.focus();
-      }
+      if (event.key === "Escape" && drawer.checked) shut();
     });
     sync();
+  }
+
+  function menuLevels() {
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    var drawer = document.getElementById("__drawer");
+    if (!sidebar || !drawer) return;
+    var titles = sidebar.querySelectorAll('.md-nav label.md-nav__title[for^="__nav"]');
+    Array.prototype.forEach.call(titles, function (title) {
+      var section = title.textContent.replace(/\s+/g, " ").trim();
+      labelButton(title, text.menuBack ? text.menuBack + " (" + section + ")" : "");
+    });
+    /* In the drawer, opening or leaving a level hides what had focus: focus follows, to the way
+       back from the opened level, or to the item whose level was left. */
+    sidebar.addEventListener("change", function (event) {
+      var toggle = event.target;
+      if (!drawer.checked || !toggle.matches(".md-nav__toggle") || !sidebar.contains(document.activeElement)) return;
+      var target = toggle.checked
+        ? toggle.parentNode.querySelector(":scope > .md-nav > label.md-nav__title")
+        : toggle.parentNode.querySelector(":scope > .md-nav__link a, :scope > .md-nav__link[for], :scope > a.md-nav__link");
+      if (target) target.focus();
+    });
   }
 
   /* A table wrapper that scrolls sideways must take focus so the keyboard can scroll it, and
@@ -95,6 +153,7 @@
 
   nameToggles();
   menuButton();
+  menuLevels();
   printTargets();
   window.addEventListener("load", scrollRegions);
   if ("ResizeObserver" in window) {
