@@ -78,8 +78,16 @@ def test_phone(
     served: Callable[[str], Served],
     new_page: Callable[..., Any],
 ) -> None:
-    problems = _check_sample(new_page(width=375, height=800), served, _sample(example_site))
+    page = new_page(width=375, height=800)
+    problems = _check_sample(page, served, _sample(example_site))
     assert not problems, problems
+    # The menu open, at its top level and at a nested one.
+    for url in ("", "plany-i-otchety/"):
+        page.goto(served("content").url(url))
+        page.click('label.md-header__button[for="__drawer"]')
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+        problems = describe(url + " (menu open)", axe_violations(page))
+        assert not problems, problems
 
 
 def test_largest_font_wide_spacing_no_images(
