@@ -19,7 +19,7 @@ site: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/antikor build --content content --strict
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
 
-## Install the Debian packages the browser tests need (Chromium, Java for the HTML checker).
+## Install the Debian packages the browser tests need (Chromium, poppler for PDFs, Java for the HTML checker).
 system-deps:
 	scripts/install-system-deps
 

@@ -23,7 +23,7 @@
     var field = document.createElement("textarea");
     field.value = text;
     field.setAttribute("readonly", "");
-    field.className = "ak-offscreen";
+    field.className = "ak-visually-hidden";
     document.body.appendChild(field);
     field.select();
     var copied = false;
@@ -42,7 +42,7 @@
       return;
     }
     var region = document.createElement("div");
-    region.className = "ak-offscreen";
+    region.className = "ak-visually-hidden";
     region.setAttribute("role", "status");
     region.setAttribute("aria-live", "polite");
     document.body.appendChild(region);
