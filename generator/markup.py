@@ -34,8 +34,11 @@ def _parser() -> markdown.Markdown:
     return parser
 
 
+@lru_cache(maxsize=65536)
 def render_markdown(text: str) -> str:
-    """Markdown text of a content field as sanitised HTML."""
+    """Markdown text of a content field as sanitised HTML.
+
+    Cached: the search index renders the same texts again right after the pages did."""
     text = text.strip()
     if not text:
         return ""

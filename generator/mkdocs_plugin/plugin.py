@@ -2,7 +2,8 @@
 
 The content folder is MkDocs' ``docs_dir``, so ``mkdocs serve`` watches it and rebuilds when a
 YAML file changes. Attachments under ``files/`` are published as they are; every other page is
-generated from the models, and MkDocs' Markdown step is skipped for them.
+generated from the models, and MkDocs' Markdown step is skipped for them. Once the site is
+written, it is indexed for search; a failed indexing fails the build.
 """
 
 from __future__ import annotations
@@ -17,8 +18,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
+from generator.content import Content
 from generator.mkdocs_plugin.config import AntikorConfig
 from generator.pipeline import ContentFailed, prepare_pages
+from generator.search.pagefind import IndexingFailed, index_site
+from generator.search.records import PageIndex, build_records, index_pages, wrap_page
 from generator.site.i18n import SUBSECTIONS, UI, subsection_address
 from generator.site.pages import Page
 
@@ -26,6 +30,8 @@ from generator.site.pages import Page
 class AntikorPlugin(BasePlugin[AntikorConfig]):
     def __init__(self) -> None:
         self._pages: dict[str, Page] = {}
+        self._content: Content | None = None
+        self._indexed: dict[str, PageIndex] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(self.config.content or config.docs_dir)
@@ -35,6 +41,8 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             print(failure.report, file=sys.stderr)
             raise Abort("содержимое содержит ошибки, сайт не собран") from None
         self._pages = {page.src_uri: page for page in pages}
+        self._content = content
+        self._indexed = index_pages(content, pages)
         config.theme["language"] = content.site.language.value
         organization = content.site.organization
         config.site_name = organization.short_name or organization.name
@@ -72,7 +80,22 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             return None
         if ours.updated:
             page.meta["ak_updated"] = ours.updated.isoformat()
-        return ours.html
+        if ours.kind == "search":
+            page.meta["ak_search_page"] = True
+        index = self._indexed.get(ours.url)
+        return wrap_page(ours.html, index) if index else ours.html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._content is None:
+            return
+        try:
+            index_site(
+                Path(config.site_dir),
+                build_records(self._content),
+                self._content.site.language.value,
+            )
+        except IndexingFailed as failure:
+            raise Abort(f"поиск не построен, сайт не собран: {failure}") from None
 
 
 def _is_asset(file: File) -> bool:
@@ -100,7 +123,8 @@ def _stub(page: Page) -> str:
 
 
 def _resolve_nav(pages: list[Page]) -> list[Any]:
-    """Navigation in the order the requirements give: home, then the subsections."""
+    """Navigation in the order the requirements give: home, then the subsections. The search
+    page is reached from the search box in the header, not from the navigation."""
     by_url = {page.url: page for page in pages}
     nav: list[Any] = [{by_url[""].title: by_url[""].src_uri}]
     for key in SUBSECTIONS:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from generator.markup import rebase_links, render_markdown
 from generator.models import (
     ACT_KIND_UK,
     STATUS_LABELS,
+    Act,
     ActReference,
     Illegible,
     Level,
@@ -29,6 +30,7 @@ from generator.models import (
 )
 from generator.site.i18n import (
     REPORTS_ADDRESS,
+    SEARCH_ADDRESS,
     SECTION_TITLE,
     SUBSECTIONS,
     UI,
@@ -45,7 +47,7 @@ class Page:
     title: str
     html: str
     updated: dt.date | None
-    kind: str  # home | subsection | plan | report
+    kind: str  # home | subsection | plan | report | search
 
     @property
     def src_uri(self) -> str:
@@ -80,6 +82,30 @@ def anchor(key: str) -> str:
 
 def section_anchor(key: str) -> str:
     return "s-" + re.sub(r"[^\w-]+", "-", key.replace(".", "-")).strip("-")
+
+
+def act_anchors(acts: Sequence[Act]) -> list[str]:
+    """Stable anchors of the acts' rows, in the order given: ``a-`` with the date and number,
+    and a counter when two acts share both."""
+    anchors: list[str] = []
+    seen: Counter[str] = Counter()
+    for act in acts:
+        date = act.date.isoformat() if isinstance(act.date, dt.date) else "x"
+        number = "x" if isinstance(act.number, Illegible) else act.number
+        base = "a-" + re.sub(r"[^\w-]+", "-", f"{date}-{number}".lower()).strip("-")
+        seen[base] += 1
+        anchors.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return anchors
+
+
+def plan_url(stem: str) -> str:
+    """The address of a plan's page under the section root."""
+    return f"{subsection_address('plans')}{stem}/"
+
+
+def report_url(stem: str) -> str:
+    """The address of a report's page under the section root."""
+    return f"{REPORTS_ADDRESS}{stem}/"
 
 
 def relative(source: str, target: str) -> str:
@@ -125,6 +151,7 @@ class _Builder:
             fmt_date=self.fmt_date,
             anchor=anchor,
             section_anchor=section_anchor,
+            act_anchor=self.act_anchor,
         )
         self.env.filters["markdown"] = self.markdown
         self.reports_by_plan: dict[str, list[ReportEntry]] = {}
@@ -132,6 +159,7 @@ class _Builder:
             self.reports_by_plan.setdefault(report.report.plan, []).append(report)
         self.plans = sorted(content.plans, key=lambda p: (p.plan.years.start, p.stem), reverse=True)
         self._prefix = ""
+        self._act_anchors = dict(zip(map(id, content.acts), act_anchors(content.acts), strict=True))
 
     # --- helpers exposed to templates ---------------------------------------------------
 
@@ -141,6 +169,9 @@ class _Builder:
         if not text:
             return Markup("")
         return Markup(rebase_links(render_markdown(text), self._prefix))
+
+    def act_anchor(self, act: Act) -> str:
+        return self._act_anchors[id(act)]
 
     def status_label(self, status: Status) -> str:
         return STATUS_LABELS[status][self.lang]
@@ -179,6 +210,7 @@ class _Builder:
                     for plan in self.plans
                     for report in reversed(self.reports_by_plan.get(plan.stem, []))
                 ]
+        pages.append(self._search())
         return pages
 
     def _latest_date(self) -> dt.date | None:
@@ -255,10 +287,16 @@ class _Builder:
         return Page(url, title, html, updated, "subsection")
 
     def _plan_url(self, plan: PlanEntry) -> str:
-        return f"{subsection_address('plans')}{plan.stem}/"
+        return plan_url(plan.stem)
 
     def _report_url(self, report: ReportEntry) -> str:
-        return f"{REPORTS_ADDRESS}{report.stem}/"
+        return report_url(report.stem)
+
+    def _search(self) -> Page:
+        """The search page: a form that works without scripts, filled in by ``search.js``."""
+        title = self.ui["search.title"]
+        html = self.render("page_search.html", SEARCH_ADDRESS, title=title)
+        return Page(SEARCH_ADDRESS, title, html, None, "search")
 
     def _rows(self, plan: PlanEntry, results: dict[str, Result] | None = None) -> list[Row]:
         """The plan as table rows: section headings and measures in document order."""
