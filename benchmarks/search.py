@@ -106,7 +106,7 @@ def measure_bytes(site: Path) -> list[tuple[str, int, int, list[str]]]:
                 page.fill("#ak-search-q", query)
                 page.press("#ak-search-q", "Enter")
             page.wait_for_function(
-                "q => document.querySelector('#ak-search-status').textContent.includes(':')"
+                "q => document.querySelector('#ak-search-summary').textContent.includes(':')"
                 " && !document.querySelector('[data-ak-results]').hasAttribute('aria-busy')"
                 " && document.querySelector('#ak-search-q').value === q",
                 arg=query,

@@ -195,10 +195,22 @@ def test_record_html_carries_filters_and_the_row_url() -> None:
     assert soup.html["lang"] == "ru"
     body = soup.select_one("[data-pagefind-body]")
     assert body is not None and body.find("b") is None
-    filters = [(s["data-pagefind-filter"], s["data-value"]) for s in body.select("[data-pagefind-filter]")]
-    assert filters == [("kind[data-value]", "План"), ("executor[data-value]", 'Отдел "А", <b>Б</b>')]
-    meta = {s["data-pagefind-meta"].split("[")[0]: s["data-value"] for s in body.select("[data-pagefind-meta]")}
-    assert meta == {"title": "1.1 · План на 2024 год", "url": "plany-i-otchety/2024/#m-1-1", "kind": "План"}
+    filters = [
+        (s["data-pagefind-filter"], s["data-value"]) for s in body.select("[data-pagefind-filter]")
+    ]
+    assert filters == [
+        ("kind[data-value]", "План"),
+        ("executor[data-value]", 'Отдел "А", <b>Б</b>'),
+    ]
+    meta = {
+        s["data-pagefind-meta"].split("[")[0]: s["data-value"]
+        for s in body.select("[data-pagefind-meta]")
+    }
+    assert meta == {
+        "title": "1.1 · План на 2024 год",
+        "url": "plany-i-otchety/2024/#m-1-1",
+        "kind": "План",
+    }
     assert body.get_text() == "Текст"
 
 

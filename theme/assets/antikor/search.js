@@ -12,7 +12,7 @@ async function start(form) {
   const text = JSON.parse(document.getElementById("ak-search-text").textContent);
   const root = new URL(form.dataset.akRoot, window.location.href);
   const language = form.dataset.akLang;
-  const status = document.getElementById("ak-search-status");
+  const status = document.getElementById("ak-search-summary");
   const list = document.querySelector("[data-ak-results]");
   const more = document.querySelector("[data-ak-more]");
   const reset = form.querySelector("[data-ak-reset]");
@@ -134,6 +134,12 @@ async function start(form) {
       return;
     }
     results = search.results;
+    if (term !== null && results.length && !matchesEveryWord(term, await results[0].data())) {
+      results = [];
+    }
+    if (current !== generation) {
+      return;
+    }
     shown = 0;
     list.replaceChildren();
     await showMore(current, false);
@@ -200,6 +206,42 @@ function withoutFleetingVowel(word) {
   return word.length >= 6 && /[бвгджзклмнпрстфхцчшщ][оеё][кц]$/.test(word)
     ? word.slice(0, -2)
     : word;
+}
+
+// When a word is not in the index at all, Pagefind falls back to a shorter beginning of it
+// ("абракадабра" finds every "а"). A result counts only if, for every word of the query, one of
+// the words it matched shares most of its beginning (a stem, or the whole word typed so far).
+function matchesEveryWord(term, first) {
+  const content = (first.content || "").split(/\s+/);
+  const matched = (first.locations || []).flatMap((index) =>
+    normalise(content[index] || "").split(" "),
+  );
+  if (!matched.length) {
+    return true; // matched through its title or metadata only
+  }
+  return normalise(term)
+    .split(" ")
+    .filter(Boolean)
+    .every((word) => {
+      const needed = Math.min(word.length, Math.max(3, word.length - 4));
+      return matched.some((candidate) => commonPrefix(word, candidate) >= needed);
+    });
+}
+
+function normalise(text) {
+  return text
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+function commonPrefix(a, b) {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) {
+    length += 1;
+  }
+  return length;
 }
 
 function format(template, values) {
