@@ -197,8 +197,13 @@ def test_no_results_says_what_to_do(page: Any, served: dict[str, Served]) -> Non
     _open(page, served["derbent"], "абракадабра")
     assert _results(page) == []
     status = page.text_content("#ak-search-summary")
-    assert status.startswith("По запросу «абракадабра» ничего не найдено.")
-    assert "снимите фильтры" in status
+    assert status == (
+        "По запросу «абракадабра» ничего не найдено. Проверьте написание или попробуйте"
+        " другое слово."
+    )
+    _open(page, served["derbent"], "подарков", kind="Акт")
+    assert _results(page) == []
+    assert "с выбранными фильтрами ничего не найдено" in page.text_content("#ak-search-summary")
 
 
 # --- keyboard, announcements, budget ------------------------------------------------------------

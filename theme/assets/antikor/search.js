@@ -42,6 +42,12 @@ async function start(form) {
       select.value = wanted;
     }
   }
+  // Filters are open where there is room for them, or when one is chosen; on a phone they
+  // fold away under their heading so that the results come first.
+  const filtersBox = form.querySelector("[data-ak-more-filters]");
+  if (window.matchMedia("(min-width: 45em)").matches || selects.some((s) => s.value)) {
+    filtersBox.open = true;
+  }
 
   let generation = 0;
   let results = [];
@@ -152,7 +158,8 @@ async function start(form) {
       }
       status.textContent = message;
     } else if (term !== null) {
-      status.textContent = format(text.none, { query: input.value.trim() });
+      const message = Object.keys(filters).length ? text.none_filtered : text.none;
+      status.textContent = format(message, { query: input.value.trim() });
     } else {
       status.textContent = text.none_filters;
     }
