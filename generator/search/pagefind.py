@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.search.bundle import UnexpectedBundle, make_reproducible
 from generator.search.records import EXCLUDED, Record, render_record
 
 log = logging.getLogger("antikor.search")
@@ -123,6 +124,11 @@ def index_site(site_dir: Path, records: Sequence[Record], language: str) -> Inde
         log.error("pagefind exited with status %s: %s", done.returncode, output)
         last = output.splitlines()[-1] if output else f"код выхода {done.returncode}"
         raise IndexingFailed(f"Pagefind завершился с ошибкой: {last}")
+    try:
+        make_reproducible(bundle)
+    except (UnexpectedBundle, OSError, ValueError, KeyError) as exc:
+        log.error("could not make the pagefind bundle reproducible: %s", exc)
+        raise IndexingFailed(f"не удалось упорядочить файлы индекса ({exc})") from None
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())

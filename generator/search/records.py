@@ -70,6 +70,7 @@ def _tidy(name: str) -> str:
     """The printed name with its spacing made regular and stray end punctuation dropped."""
     text = unicodedata.normalize("NFC", name).replace("\u00a0", " ")
     text = re.sub(r"\s+", " ", text).strip().strip(" ,;.:")
+    text = re.sub(r" ([,;])", r"\1", text)
     return re.sub(r"\s*-\s*", lambda m: "-" if m.group(0) == "-" else " - ", text)
 
 

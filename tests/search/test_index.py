@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.search.bundle import decode, encode, pack, read
 from generator.search.pagefind import SCRATCH, UNUSED
 from tests.conftest import FIXTURES, build_site
 
@@ -105,3 +106,30 @@ def test_a_failed_indexing_fails_the_build_and_keeps_the_previous_site(
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path) -> None:
+    trees = []
+    for name in ("one", "two"):
+        result = build_site(FIXTURES / "minimal", tmp_path / name)
+        assert result.exit_code == 0, result.stderr
+        root = tmp_path / name
+        trees.append({p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()})
+    assert trees[0].keys() == trees[1].keys()
+    assert [k for k in trees[0] if trees[0][k] != trees[1][k]] == []
+    assert any(k.parts[:2] == ("pagefind", "filter") for k in trees[0])
+
+
+def test_filter_files_are_rewritten_in_a_stable_order(example_site: Callable[[str], Path]) -> None:
+    bundle = example_site("content") / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = read(bundle / f"pagefind.{entry['languages']['ru']['hash']}.pf_meta")
+    names = [name for name, _ in meta[3]]
+    assert names == sorted(names) and {"kind", "year", "executor", "status"} <= set(names)
+    for _name, file_hash in meta[3]:
+        path = bundle / "filter" / f"{file_hash}.pf_filter"
+        value = read(path)
+        values = [v for v, _pages in value[1]]
+        assert values == sorted(values)
+        assert pack(value) == path.read_bytes()
+        assert decode(encode(value)) == value
