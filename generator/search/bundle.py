@@ -4,6 +4,7 @@ Pagefind 1.5 writes the values of each filter in hash-map order, which changes f
 and the file names (hashes of the contents) and the metadata file that lists them change with
 it. Everything else it writes is stable. So, after each run, every filter file is rewritten with
 its values sorted, and the metadata and entry files are rewritten to point at the new names.
+This works on the files in memory, before they are written.
 
 The files are gzip-compressed CBOR after a fixed signature. Only the CBOR that Pagefind writes
 is handled: unsigned integers, text, arrays and maps of definite length.
@@ -92,12 +93,19 @@ def _head(major: int, argument: int) -> bytes:
 
 # --- the files ----------------------------------------------------------------------------------
 
+Files = dict[str, bytes]
+"""The bundle in memory: path under ``pagefind/`` → content."""
+
+
+def unpack(packed: bytes, name: str = "") -> Any:
+    raw = gzip.decompress(packed)
+    if not raw.startswith(SIGNATURE):
+        raise UnexpectedBundle(f"{name}: no Pagefind signature")
+    return decode(raw[len(SIGNATURE) :])
+
 
 def read(path: Path) -> Any:
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(SIGNATURE):
-        raise UnexpectedBundle(f"{path.name}: no Pagefind signature")
-    return decode(raw[len(SIGNATURE) :])
+    return unpack(path.read_bytes(), path.name)
 
 
 def pack(value: Any) -> bytes:
@@ -115,28 +123,42 @@ def sort_filter(value: Any) -> Any:
     return [value[0], sorted(value[1], key=lambda pair: pair[0])]
 
 
-def make_reproducible(bundle: Path) -> None:
-    """Rewrite the filter files of every language in a stable order, and the files naming them."""
-    entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+def make_reproducible(files: Files) -> Files:
+    """The same bundle with the filter files of every language in a stable order, and the
+    files that name them updated."""
+    out = dict(files)
+    entry = json.loads(files["pagefind-entry.json"])
     for language, info in entry["languages"].items():
-        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = read(meta_path)
+        meta_name = f"pagefind.{info['hash']}.pf_meta"
+        meta = unpack(files[meta_name], meta_name)
         if not (isinstance(meta, list) and len(meta) > 3 and isinstance(meta[3], list)):
             raise UnexpectedBundle("the metadata file has no list of filters")
         filters = []
         for name, old in meta[3]:
-            old_path = bundle / "filter" / f"{old}.pf_filter"
-            packed = pack(sort_filter(read(old_path)))
+            old_name = f"filter/{old}.pf_filter"
+            packed = pack(sort_filter(unpack(out.pop(old_name), old_name)))
             new = _name(language, packed, len(old) - len(language) - 1)
-            old_path.unlink()
-            (bundle / "filter" / f"{new}.pf_filter").write_bytes(packed)
+            out[f"filter/{new}.pf_filter"] = packed
             filters.append([name, new])
         meta[3] = sorted(filters)
         packed = pack(meta)
         info["hash"] = _name(language, packed, len(info["hash"]) - len(language) - 1)
-        meta_path.unlink()
-        (bundle / f"pagefind.{info['hash']}.pf_meta").write_bytes(packed)
-    entry_path.write_text(
-        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-    )
+        del out[meta_name]
+        out[f"pagefind.{info['hash']}.pf_meta"] = packed
+    out["pagefind-entry.json"] = json.dumps(
+        entry, ensure_ascii=False, separators=(",", ":")
+    ).encode()
+    return out
+
+
+def without_unused_wasm(files: Files) -> Files:
+    """The bundle without the WebAssembly of languages the index does not have (Pagefind
+    always writes the one for unstemmed languages too)."""
+    entry = json.loads(files["pagefind-entry.json"])
+    # a language without a stemmer of its own ("wasm": null) uses the "unknown" one
+    used = {f"wasm.{info['wasm'] or 'unknown'}.pagefind" for info in entry["languages"].values()}
+    return {
+        name: content
+        for name, content in files.items()
+        if not (name.startswith("wasm.") and name.endswith(".pagefind")) or name in used
+    }

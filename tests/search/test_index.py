@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.search.bundle import decode, encode, pack, read
-from generator.search.pagefind import SCRATCH, UNUSED
+from generator.search.pagefind import UNUSED
 from tests.conftest import FIXTURES, build_site
 
 
@@ -22,7 +22,7 @@ def _soup(path: Path) -> BeautifulSoup:
 
 
 @pytest.mark.parametrize("name", ["derbent", "luhansk"])
-def test_the_index_is_published_and_the_scratch_records_are_not(
+def test_the_index_is_published_without_pagefinds_own_interfaces(
     example_site: Callable[[str], Path], name: str
 ) -> None:
     site = example_site(name)
@@ -30,7 +30,9 @@ def test_the_index_is_published_and_the_scratch_records_are_not(
     language = "uk" if name == "luhansk" else "ru"
     assert list(entry["languages"]) == [language]
     assert (site / "pagefind" / "pagefind.js").is_file()
-    assert not (site / SCRATCH).exists()
+    wasm = entry["languages"][language]["wasm"] or "unknown"
+    assert [p.name for p in (site / "pagefind").glob("wasm.*")] == [f"wasm.{wasm}.pagefind"]
+    assert {p.name for p in site.iterdir()} >= {"pagefind", "poisk", "plany-i-otchety"}
     assert not [n for n in UNUSED if (site / "pagefind" / n).exists()]
 
 

@@ -4,6 +4,7 @@ static server under a path prefix, as a citizen would use it."""
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 
 from generator.content import load_content
 from generator.search.records import executor_key
-from tests.conftest import CONTENT_BY_NAME
+from tests.conftest import CONTENT_BY_NAME, FIXTURES, build_site
 from tests.support.server import Served, serve
 
 PREFIX = "/gov/antikor/"
@@ -285,3 +286,27 @@ def test_bytes_for_a_first_and_a_second_query(page: Any, served: dict[str, Serve
     assert any("/pagefind/fragment/" in url for url, _ in fetched)
     assert first < 300 * 1024, first
     assert second < 100 * 1024, second
+
+
+def test_markup_in_the_content_stays_text_in_results(
+    tmp_path_factory: pytest.TempPathFactory, page: Any
+) -> None:
+    work = tmp_path_factory.mktemp("hostile")
+    content = work / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    plan = content / "plans" / "2021-2024.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "Мониторинг изменений законодательства",
+            "Мониторинг <img src=x onerror=window.hacked=1> законодательства",
+        ),
+        encoding="utf-8",
+    )
+    result = build_site(content, work / "site")
+    assert result.exit_code == 0, result.stderr
+    with serve(work / "site", PREFIX) as site:
+        _open(page, site, "мониторинг законодательства")
+        results = _results(page)
+        assert results and all("<img" not in r["excerpt"] for r in results)
+        assert any("&lt;img" in r["excerpt"] for r in results)
+        assert page.evaluate("window.hacked") is None

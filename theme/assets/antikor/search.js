@@ -171,7 +171,7 @@ async function start(form) {
     if (current !== generation) {
       return;
     }
-    const items = data.map((item) => render(item, root));
+    const items = data.map(render);
     list.append(...items);
     shown += batch.length;
     more.hidden = shown >= results.length;
@@ -255,21 +255,20 @@ function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
 }
 
-function render(item, root) {
+function render(item) {
   const meta = item.meta || {};
-  let href = meta.url ? new URL(meta.url, root).href : item.url;
+  let href = item.url;
   let title = meta.title || item.url;
   let excerpt = item.excerpt;
-  if (!meta.url) {
-    const sections = (item.sub_results || []).filter((sub) => sub.anchor);
-    if (sections.length) {
-      const best = sections.reduce((a, b) =>
-        (b.locations || []).length > (a.locations || []).length ? b : a,
-      );
-      href = best.url;
-      title = best.title === title ? title : `${best.title} · ${title}`;
-      excerpt = best.excerpt;
-    }
+  // A page of a subsection: lead to the part of it (a heading with an id) that matched most.
+  const sections = (item.sub_results || []).filter((sub) => sub.anchor);
+  if (sections.length) {
+    const best = sections.reduce((a, b) =>
+      (b.locations || []).length > (a.locations || []).length ? b : a,
+    );
+    href = best.url;
+    title = best.title === title ? title : `${best.title} · ${title}`;
+    excerpt = best.excerpt;
   }
   const entry = document.createElement("li");
   entry.className = "ak-result";
