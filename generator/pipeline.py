@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.content import Content, load_content
+from generator.search.records import Record, build_records, filter_values
 from generator.site.pages import Page, build_pages
 
 
@@ -19,7 +20,9 @@ class ContentFailed(Exception):
 
 def prepare_pages(
     root: Path, templates: Path, *, strict: bool = False
-) -> tuple[Content, list[Page]]:
+) -> tuple[Content, list[Page], list[Record]]:
+    """The validated content, its pages, and the records of its search index (the search page
+    lists the values of the filters, so the records come first)."""
     content, diagnostics = load_content(root)
     if content is None or diagnostics.failed(strict):
         raise ContentFailed(diagnostics.report())
@@ -27,7 +30,9 @@ def prepare_pages(
         import sys
 
         print(diagnostics.report(), file=sys.stderr)
-    return content, build_pages(content, templates)
+    records = build_records(content)
+    filters = filter_values(records, content.site.language.value)
+    return content, build_pages(content, templates, search_filters=filters), records
 
 
 def build_site(content: Path, site_dir: Path, *, config_file: Path, strict: bool = False) -> None:

@@ -18,11 +18,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from generator.content import Content
 from generator.mkdocs_plugin.config import AntikorConfig
 from generator.pipeline import ContentFailed, prepare_pages
 from generator.search.pagefind import IndexingFailed, index_site
-from generator.search.records import PageIndex, build_records, index_pages, wrap_page
+from generator.search.records import PageIndex, Record, index_pages, wrap_page
 from generator.site.i18n import SUBSECTIONS, UI, subsection_address
 from generator.site.pages import Page
 
@@ -30,18 +29,22 @@ from generator.site.pages import Page
 class AntikorPlugin(BasePlugin[AntikorConfig]):
     def __init__(self) -> None:
         self._pages: dict[str, Page] = {}
-        self._content: Content | None = None
+        self._language = ""
+        self._records: list[Record] = []
         self._indexed: dict[str, PageIndex] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         root = Path(self.config.content or config.docs_dir)
         try:
-            content, pages = prepare_pages(root, _templates(config), strict=self.config.strict)
+            content, pages, records = prepare_pages(
+                root, _templates(config), strict=self.config.strict
+            )
         except ContentFailed as failure:
             print(failure.report, file=sys.stderr)
             raise Abort("содержимое содержит ошибки, сайт не собран") from None
         self._pages = {page.src_uri: page for page in pages}
-        self._content = content
+        self._language = content.site.language.value
+        self._records = records
         self._indexed = index_pages(content, pages)
         config.theme["language"] = content.site.language.value
         organization = content.site.organization
@@ -86,14 +89,10 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         return wrap_page(ours.html, index) if index else ours.html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self._content is None:
+        if not self._language:
             return
         try:
-            index_site(
-                Path(config.site_dir),
-                build_records(self._content),
-                self._content.site.language.value,
-            )
+            index_site(Path(config.site_dir), self._records, self._language)
         except IndexingFailed as failure:
             raise Abort(f"поиск не построен, сайт не собран: {failure}") from None
 

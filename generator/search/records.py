@@ -305,6 +305,23 @@ def index_pages(content: Content, pages: Sequence[Page]) -> dict[str, PageIndex]
     return indexed
 
 
+def filter_values(records: Sequence[Record], language: str) -> dict[str, list[str]]:
+    """Every value of every filter, in the order the search page lists them: years from the
+    latest, the rest alphabetically. The published pages add the kind «Страница»."""
+    values: dict[str, set[str]] = {key: set() for key in FILTERS}
+    values["kind"].add(UI[language]["search.kind.page"])
+    for record in records:
+        for key, value in record.filters:
+            values[key].add(value)
+    ordered = {key: sorted(found, key=_collation) for key, found in values.items()}
+    ordered["year"] = sorted(values["year"], reverse=True)
+    return ordered
+
+
+def _collation(text: str) -> tuple[str, str]:
+    return text.casefold().replace("ё", "е"), text
+
+
 # --- HTML for Pagefind --------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,9 +69,12 @@ class Row:
     status_href: str = ""
 
 
-def build_pages(content: Content, templates: Path) -> list[Page]:
-    """Every page of the section, in navigation order."""
-    builder = _Builder(content, templates)
+def build_pages(
+    content: Content, templates: Path, search_filters: Mapping[str, Sequence[str]] | None = None
+) -> list[Page]:
+    """Every page of the section, in navigation order. ``search_filters`` are the values the
+    search page offers in each filter."""
+    builder = _Builder(content, templates, search_filters or {})
     return builder.pages()
 
 
@@ -131,8 +134,11 @@ def _order_number(key: str) -> int | None:
 
 
 class _Builder:
-    def __init__(self, content: Content, templates: Path) -> None:
+    def __init__(
+        self, content: Content, templates: Path, search_filters: Mapping[str, Sequence[str]]
+    ) -> None:
         self.content = content
+        self.search_filters = search_filters
         self.lang = content.site.language.value
         self.ui = UI[self.lang]
         self.env = jinja2.Environment(
@@ -295,7 +301,9 @@ class _Builder:
     def _search(self) -> Page:
         """The search page: a form that works without scripts, filled in by ``search.js``."""
         title = self.ui["search.title"]
-        html = self.render("page_search.html", SEARCH_ADDRESS, title=title)
+        html = self.render(
+            "page_search.html", SEARCH_ADDRESS, title=title, filters=self.search_filters
+        )
         return Page(SEARCH_ADDRESS, title, html, None, "search")
 
     def _rows(self, plan: PlanEntry, results: dict[str, Result] | None = None) -> list[Row]:

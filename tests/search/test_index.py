@@ -81,6 +81,11 @@ def test_the_search_page_is_not_in_the_navigation(example_site: Callable[[str], 
     page = _soup(site / "poisk" / "index.html")
     assert page.h1 is not None and page.h1.get_text(strip=True) == "Поиск по разделу"
     assert page.select_one("[role=status][aria-live=polite]") is not None
+    kinds = [o["value"] for o in page.select("#ak-filter-kind option")]
+    assert kinds == ["", "Акт", "План", "Страница"]
+    assert page.select_one("#ak-filter-status") is None  # no report, no status filter
+    ids = [element["id"] for element in page.select("[id]")]
+    assert len(ids) == len(set(ids))
 
 
 def test_a_failed_indexing_fails_the_build_and_keeps_the_previous_site(

@@ -15,6 +15,7 @@ from generator.search.records import (
     build_records,
     executor_key,
     executor_labels,
+    filter_values,
     index_pages,
     plan_years,
     render_record,
@@ -218,3 +219,12 @@ def test_a_published_page_is_wrapped_as_the_indexed_part() -> None:
     body = soup.select_one("[data-pagefind-body]")
     assert body is not None and body.h1 is not None
     assert body.select_one('[data-pagefind-filter="kind[data-value]"]')["data-value"] == "План"
+
+
+def test_filter_values_are_listed_for_the_search_page(derbent: Content) -> None:
+    values = filter_values(build_records(derbent), "ru")
+    assert values["kind"] == ["Акт", "План", "Страница"]
+    assert values["year"] == sorted(values["year"], reverse=True)
+    assert {"2018", "2019", "2020", "2008"} <= set(values["year"])
+    assert values["status"] == []  # Дербент publishes no report yet
+    assert values["executor"] == sorted(values["executor"], key=str.casefold)

@@ -18,7 +18,6 @@ async function start(form) {
   const reset = form.querySelector("[data-ak-reset]");
   const input = form.elements.namedItem("q");
   const selects = Array.from(form.querySelectorAll("[data-ak-filter]"));
-  const collator = new Intl.Collator(language);
 
   const params = new URLSearchParams(window.location.search);
   input.value = params.get("q") || "";
@@ -30,7 +29,6 @@ async function start(form) {
       baseUrl: root.pathname,
       bundlePath: new URL("pagefind/", root).pathname,
     });
-    fillFilters(await pagefind.filters());
   } catch (error) {
     console.error("antikor search: the index could not be loaded", error);
     status.textContent = text.failed;
@@ -45,6 +43,8 @@ async function start(form) {
   // Filters are open where there is room for them, or when one is chosen; on a phone they
   // fold away under their heading so that the results come first.
   const filtersBox = form.querySelector("[data-ak-more-filters]");
+  filtersBox.addEventListener("focusin", loadCounts);
+  filtersBox.addEventListener("pointerdown", loadCounts);
   if (window.matchMedia("(min-width: 45em)").matches || selects.some((s) => s.value)) {
     filtersBox.open = true;
   }
@@ -53,23 +53,15 @@ async function start(form) {
   let results = [];
   let shown = 0;
   let timer = 0;
+  let counting = null;
 
-  function fillFilters(available) {
-    for (const select of selects) {
-      const values = Object.keys(available[select.dataset.akFilter] || {});
-      values.sort(
-        select.dataset.akFilter === "year"
-          ? (a, b) => Number(b) - Number(a)
-          : (a, b) => collator.compare(a, b),
-      );
-      for (const value of values) {
-        const option = document.createElement("option");
-        option.value = value;
-        option.textContent = value;
-        select.append(option);
-      }
-      select.closest(".ak-search-page__filter").hidden = values.length === 0;
+  // The filters' values are in the page; how many results each would leave is known once
+  // Pagefind has loaded its filter data, which is fetched only when filters are used.
+  function loadCounts() {
+    if (!counting) {
+      counting = pagefind.filters().then(run, () => {});
     }
+    return counting;
   }
 
   function chosenFilters() {
@@ -95,12 +87,13 @@ async function start(form) {
 
   function updateCounts(counts) {
     for (const select of selects) {
-      const known = (counts && counts[select.dataset.akFilter]) || {};
+      // a filter whose data Pagefind has not loaded yet has no counts
+      const known = counts && counts[select.dataset.akFilter];
       for (const option of select.options) {
         if (!option.value) {
           continue;
         }
-        const count = counts ? known[option.value] || 0 : null;
+        const count = known ? known[option.value] || 0 : null;
         option.textContent = count === null ? option.value : `${option.value} (${count})`;
         option.disabled = count === 0 && option.value !== select.value;
       }
@@ -204,7 +197,11 @@ async function start(form) {
   if (params.has("q") && !input.value) {
     input.focus();
   }
-  run();
+  if (selects.some((select) => select.value)) {
+    loadCounts();
+  } else {
+    run();
+  }
 }
 
 // Russian words lose a vowel when they change (подарок → подарка, подарков): search by the
