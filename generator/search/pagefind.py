@@ -1,36 +1,41 @@
 """Running Pagefind over a written site: the only part of search that touches disk and processes.
 
-One Pagefind process, in its service mode, indexes the published pages (one directory call) and
-every record (sent as HTML with the address of its row), and hands back the index files, which
-are made reproducible and written into the site. The requests are written to the process as a
-stream and the answers read as they come, so the cost is Pagefind's own; nothing is written to
-disk but the index. (Pagefind's Python wrapper
-speaks the same protocol but pauses after every answer, which adds minutes over thousands of
-records; it is not used.)
+The records are written as HTML into a scratch folder inside the site, one file each, so that a
+single run of the Pagefind command line indexes them together with the published pages (in
+parallel, as it does for any site); the folder is removed afterwards, whatever happens. Then the
+few index files that Pagefind writes in a varying order are rewritten in a stable one.
+
+Pagefind's Python wrapper is not used: it pauses after every answer, which adds minutes over
+thousands of records. Its service mode, which the wrapper drives, indexes one document at a time
+and measured slower than the command line here.
 """
 
 from __future__ import annotations
 
-import base64
-import contextlib
-import json
 import logging
 import os
 import shutil
 import subprocess
-import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from generator.search.bundle import UnexpectedBundle, make_reproducible, without_unused_wasm
+from generator.search.bundle import (
+    Files,
+    UnexpectedBundle,
+    make_reproducible,
+    without_unused_wasm,
+)
 from generator.search.records import EXCLUDED, Record, render_record
 
 log = logging.getLogger("antikor.search")
 
 BUNDLE = "pagefind"
 """The folder under the site root where the index and Pagefind's script are published."""
+
+SCRATCH = "antikor-search-records"
+"""The folder, under the site root, that holds the records while Pagefind runs."""
 
 UNUSED = (
     "pagefind-ui.js",
@@ -53,7 +58,6 @@ class IndexingFailed(Exception):
 
 @dataclass(frozen=True)
 class IndexStats:
-    pages: int
     records: int
     bundle_bytes: int
 
@@ -95,144 +99,67 @@ def pagefind_command(site_dir: Path, language: str, binary: str) -> list[str]:
     ]
 
 
-def record_requests(
-    index_id: int, records: Sequence[Record], language: str
-) -> Iterator[dict[str, Any]]:
-    for record in records:
-        yield {
-            "type": "AddFile",
-            "index_id": index_id,
-            "file_path": None,
-            "url": "/" + record.url,
-            "file_contents": render_record(record, language),
-        }
+def write_records(folder: Path, records: Sequence[Record], language: str) -> None:
+    """One file per record, named by its position, so the index lists them in a fixed order."""
+    folder.mkdir(parents=True)
+    width = len(str(len(records)))
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    for number, record in enumerate(records, 1):
+        descriptor = os.open(folder / f"{number:0{width}d}.html", flags, 0o644)
+        try:
+            data = memoryview(render_record(record, language).encode())
+            while data:
+                data = data[os.write(descriptor, data) :]
+        finally:
+            os.close(descriptor)
 
 
 def index_site(site_dir: Path, records: Sequence[Record], language: str) -> IndexStats:
     """Index the written site and the records into ``site_dir/pagefind/``.
 
     Raises :class:`IndexingFailed` when Pagefind fails; the caller fails the build."""
-    with _Service(pagefind_binary()) as service:
-        answer = service.ask([{"type": "NewIndex", "config": index_config(language)}])[0]
-        index_id = int(answer["index_id"])
-        directory = {"type": "AddDir", "index_id": index_id, "path": str(site_dir), "glob": None}
-        answers = service.ask([directory, *record_requests(index_id, records, language)])
-        pages = int(answers[0].get("page_count", 0))
-        bundle = service.ask([{"type": "GetFiles", "index_id": index_id}])[0]
+    binary = pagefind_binary()
+    scratch = site_dir / SCRATCH
+    bundle = site_dir / BUNDLE
+    shutil.rmtree(scratch, ignore_errors=True)
+    shutil.rmtree(bundle, ignore_errors=True)
     try:
-        files = {
-            str(file["path"]): base64.b64decode(file["content"])
-            for file in bundle.get("files", [])
-            if file["path"] not in UNUSED
-        }
-        files = without_unused_wasm(make_reproducible(files))
-    except (UnexpectedBundle, ValueError, KeyError, TypeError) as exc:
-        log.error("unexpected pagefind bundle: %s", exc)
-        raise IndexingFailed(f"Pagefind вернул индекс в неожиданном виде ({exc})") from None
-    write_bundle(site_dir / BUNDLE, files)
-    size = sum(len(content) for content in files.values())
-    return IndexStats(pages=pages, records=len(records), bundle_bytes=size)
-
-
-def write_bundle(folder: Path, files: dict[str, bytes]) -> None:
-    """The index files, written in name order (Pagefind's own writer is not waited for
-    reliably in its service mode, so the files are taken from it and written here)."""
-    shutil.rmtree(folder, ignore_errors=True)
-    for name in sorted(files):
-        target = (folder / name).resolve()
-        if folder.resolve() not in target.parents:
-            raise IndexingFailed(f"Pagefind вернул файл вне папки индекса: {name}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(files[name])
-
-
-class _Service:
-    """``pagefind --service``: base64-encoded JSON messages, each followed by a comma, on stdin
-    and stdout; every answer carries the ``message_id`` of its request."""
-
-    def __init__(self, binary: str) -> None:
+        write_records(scratch, records, language)
+        command = pagefind_command(site_dir, language, binary)
+        log.debug("running %s", " ".join(command))
         try:
-            self.process = subprocess.Popen(
-                [binary, "--service"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-            )
-        except OSError as exc:
-            log.error("pagefind did not start: %s", exc)
+            done = subprocess.run(command, capture_output=True, text=True, timeout=900)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            log.error("pagefind did not run: %s", exc)
             raise IndexingFailed(f"программа Pagefind не запустилась ({exc})") from None
-        self.next_id = 0
-        self.buffer = b""
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
+        output = (done.stderr + done.stdout).strip()
+        log.error("pagefind exited with status %s: %s", done.returncode, output)
+        last = output.splitlines()[-1] if output else f"код выхода {done.returncode}"
+        raise IndexingFailed(f"Pagefind завершился с ошибкой: {last}")
+    try:
+        tidy_bundle(bundle)
+    except (UnexpectedBundle, OSError, ValueError, KeyError, TypeError) as exc:
+        log.error("unexpected pagefind bundle: %s", exc)
+        raise IndexingFailed(f"Pagefind записал индекс в неожиданном виде ({exc})") from None
+    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    return IndexStats(records=len(records), bundle_bytes=size)
 
-    def __enter__(self) -> _Service:
-        return self
 
-    def __exit__(self, *exc: object) -> None:
-        assert self.process.stdin is not None
-        with contextlib.suppress(OSError):
-            self.process.stdin.close()
-        try:
-            self.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        for stream in (self.process.stdout, self.process.stderr):
-            if stream is not None:
-                stream.close()
-
-    def ask(self, requests: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Send every request, written from a thread while the answers are read, so that
-        neither pipe fills up; the answers come back in the order of the requests."""
-        payloads = list(requests)
-        first = self.next_id + 1
-        self.next_id += len(payloads)
-        failure: list[BaseException] = []
-
-        def write() -> None:
-            assert self.process.stdin is not None
-            try:
-                for number, payload in enumerate(payloads, first):
-                    message = json.dumps({"message_id": number, "payload": payload}).encode()
-                    self.process.stdin.write(base64.b64encode(message) + b",")
-                self.process.stdin.flush()
-            except (OSError, ValueError) as exc:
-                failure.append(exc)
-
-        writer = threading.Thread(target=write, daemon=True)
-        writer.start()
-        answers: dict[int, dict[str, Any]] = {}
-        while len(answers) < len(payloads):
-            answer = self._read()
-            if answer is None:  # the process has ended
-                break
-            payload = answer.get("payload", {})
-            if payload.get("type") == "Error":
-                raise self._failed(str(payload.get("message", "")))
-            answers[int(answer["message_id"])] = payload
-        writer.join(timeout=60)
-        if len(answers) < len(payloads):
-            raise self._failed(str(failure[0]) if failure else "")
-        return [answers[number] for number in range(first, first + len(payloads))]
-
-    def _read(self) -> dict[str, Any] | None:
-        stdout: IO[bytes] | None = self.process.stdout
-        assert stdout is not None
-        while b"," not in self.buffer:
-            chunk = stdout.read1(65536)  # type: ignore[attr-defined]
-            if not chunk:
-                return None
-            self.buffer += chunk
-        message, self.buffer = self.buffer.split(b",", 1)
-        decoded: dict[str, Any] = json.loads(base64.b64decode(message))
-        return decoded
-
-    def _failed(self, message: str) -> IndexingFailed:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        assert self.process.stderr is not None
-        errors = self.process.stderr.read().decode("utf-8", "replace").strip()
-        detail = message or (errors.splitlines()[-1] if errors else "")
-        detail = detail or f"код выхода {self.process.returncode}"
-        log.error("pagefind failed (status %s): %s %s", self.process.returncode, message, errors)
-        return IndexingFailed(f"Pagefind завершился с ошибкой: {detail}")
+def tidy_bundle(bundle: Path) -> None:
+    """Rewrite the files that vary between runs, and drop what the section does not use."""
+    varying: Files = {
+        path.relative_to(bundle).as_posix(): path.read_bytes()
+        for pattern in ("pagefind-entry.json", "*.pf_meta", "filter/*.pf_filter", "wasm.*")
+        for path in sorted(bundle.glob(pattern))
+    }
+    stable = without_unused_wasm(make_reproducible(varying))
+    for name in sorted(varying.keys() - stable.keys()):
+        (bundle / name).unlink()
+    for name in sorted(stable):
+        if varying.get(name) != stable[name]:
+            (bundle / name).write_bytes(stable[name])
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)

@@ -3,8 +3,8 @@
 Pagefind gives one result, with one set of filters, per indexed HTML document. A plan page is
 one document, but a citizen looks for one measure and wants to narrow by its executor or its
 status, so every measure row of a plan, every result row of a report and every act becomes a
-record of its own: a small HTML document indexed under the address of the row's anchor on the
-published page. The published plan and report pages are indexed too, for their titles and
+record of its own: a small HTML document whose metadata ``url`` is the address of the row's
+anchor on the published page. The published plan and report pages are indexed too, for their titles and
 requisites, with their tables left out so that a row is found once, as a row.
 """
 
@@ -349,9 +349,9 @@ def wrap_page(page_html: str, index: PageIndex) -> str:
 
 
 def render_record(record: Record, language: str) -> str:
-    """A record as the HTML document Pagefind indexes under the record's address. It is never
-    published: the address leads to the row of the published page."""
-    meta = (("title", record.title), *record.meta)
+    """A record as the HTML document Pagefind indexes. It is never published: its metadata
+    ``url`` (which Pagefind returns with each result) leads to the row of the published page."""
+    meta = (("title", record.title), ("url", record.url), *record.meta)
     return (
         f'<!doctype html><html lang="{language}"><head><meta charset="utf-8">'
         f"<title>{html.escape(record.title)}</title></head><body><main data-pagefind-body>"

@@ -207,7 +207,11 @@ def test_record_html_carries_filters_and_the_row_url() -> None:
         s["data-pagefind-meta"].split("[")[0]: s["data-value"]
         for s in body.select("[data-pagefind-meta]")
     }
-    assert meta == {"title": "1.1 · План на 2024 год", "kind": "План"}
+    assert meta == {
+        "title": "1.1 · План на 2024 год",
+        "url": "plany-i-otchety/2024/#m-1-1",
+        "kind": "План",
+    }
     assert body.get_text() == "Текст"
 
 

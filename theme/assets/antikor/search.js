@@ -164,7 +164,7 @@ async function start(form) {
     if (current !== generation) {
       return;
     }
-    const items = data.map(render);
+    const items = data.map((item) => render(item, root));
     list.append(...items);
     shown += batch.length;
     more.hidden = shown >= results.length;
@@ -252,13 +252,14 @@ function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
 }
 
-function render(item) {
+function render(item, root) {
   const meta = item.meta || {};
-  let href = item.url;
+  // A row, a result or an act: its record names the row's address under the section root.
+  let href = meta.url ? new URL(meta.url, root).href : item.url;
   let title = meta.title || item.url;
   let excerpt = item.excerpt;
   // A page of a subsection: lead to the part of it (a heading with an id) that matched most.
-  const sections = (item.sub_results || []).filter((sub) => sub.anchor);
+  const sections = meta.url ? [] : (item.sub_results || []).filter((sub) => sub.anchor);
   if (sections.length) {
     const best = sections.reduce((a, b) =>
       (b.locations || []).length > (a.locations || []).length ? b : a,
