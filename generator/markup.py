@@ -40,13 +40,13 @@ def _parser() -> markdown.Markdown:
     return parser
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def render_markdown(text: str) -> str:
     """Markdown text of a content field as sanitised HTML.
 
     Cached: a report repeats every measure of its plan (and the reports of one plan are
-    rendered one after another), and a preview server renders the same cells again after
-    each saved file. The cache holds about an archive of ten plans (a few tens of MB).
+    rendered one after another), the search index renders the same texts again right after the
+    pages, and a preview server renders the same cells again after each saved file.
     """
     text = text.strip()
     if not text:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator import timings
 from generator.content import Content, load_content
+from generator.search.records import Record, build_records, filter_values
 from generator.site.pages import Page, build_pages
 
 
@@ -23,7 +24,9 @@ class ContentFailed(Exception):
 
 def prepare_pages(
     root: Path, templates: Path, *, strict: bool = False
-) -> tuple[Content, list[Page]]:
+) -> tuple[Content, list[Page], list[Record]]:
+    """The validated content, its pages, and the records of its search index (the search page
+    lists the values of the filters, so the records come first)."""
     with timings.stage("load"), _collector_paused():
         content, diagnostics = load_content(root)
     if content is None or diagnostics.failed(strict):
@@ -33,8 +36,15 @@ def prepare_pages(
 
         print(diagnostics.report(), file=sys.stderr)
     with timings.stage("render"):
-        pages = build_pages(content, templates, banner=banner_text(content.site.requirements))
-    return content, pages
+        records = build_records(content)
+        filters = filter_values(records, content.site.language.value)
+        pages = build_pages(
+            content,
+            templates,
+            banner=banner_text(content.site.requirements),
+            search_filters=filters,
+        )
+    return content, pages, records
 
 
 @contextmanager

@@ -2,7 +2,8 @@
 
 The content folder is MkDocs' ``docs_dir``, so ``mkdocs serve`` watches it and rebuilds when a
 YAML file changes. Attachments under ``files/`` are published as they are; every other page is
-generated from the models, and MkDocs' Markdown step is skipped for them.
+generated from the models, and MkDocs' Markdown step is skipped for them. Once the site is
+written, it is indexed for search; a failed indexing fails the build.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
+from generator import timings
 from generator.content import Content
 from generator.mkdocs_plugin.config import AntikorConfig
 from generator.pipeline import ContentFailed, banner_text, prepare_pages
+from generator.search.pagefind import IndexingFailed, index_site
+from generator.search.records import PageIndex, Record, index_pages, wrap_page
 from generator.site.i18n import SUBSECTIONS, UI, subsection_address
 from generator.site.pages import Page, template_cache
 from generator.site.snippet import SNIPPET_PATH, render_snippet
@@ -33,6 +37,8 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
     def __init__(self) -> None:
         self._pages: dict[str, Page] = {}
         self._content: Content | None = None
+        self._records: list[Record] = []
+        self._indexed: dict[str, PageIndex] = {}
         self._serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -44,16 +50,21 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         root = Path(self.config.content or config.docs_dir)
         errors = None
         try:
-            content, pages = prepare_pages(root, _templates(config), strict=self.config.strict)
+            content, pages, records = prepare_pages(
+                root, _templates(config), strict=self.config.strict
+            )
         except ContentFailed as failure:
             print(failure.report, file=sys.stderr)
             if not self._serving or self._content is None:
                 raise PluginError("содержимое содержит ошибки, сайт не собран") from None
             # While serving, keep showing the last good pages with the errors on top of each,
             # so the clerk sees them in the browser, and the fix reloads them away.
-            content, pages, errors = self._content, list(self._pages.values()), failure.report
+            content, pages, records = self._content, list(self._pages.values()), self._records
+            errors = failure.report
         self._content = content
         self._pages = {page.src_uri: page for page in pages}
+        self._records = records
+        self._indexed = index_pages(content, pages)
         _pin_build_date(pages)
         config.theme["language"] = content.site.language.value
         organization = content.site.organization
@@ -95,7 +106,10 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         page.meta["ak_kind"] = ours.kind
         if ours.key:
             page.meta["ak_subsection"] = ours.key
-        return ours.html
+        if ours.kind == "search":
+            page.meta["ak_search_page"] = True
+        index = self._indexed.get(ours.url)
+        return wrap_page(ours.html, index) if index else ours.html
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
         return _repair_material_markup(output)
@@ -103,6 +117,12 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._content is None:
             return
+        site = self._content.site
+        with timings.stage("search"):
+            try:
+                index_site(Path(config.site_dir), self._records, site.language.value)
+            except IndexingFailed as failure:
+                raise PluginError(f"поиск не построен, сайт не собран: {failure}") from None
         section_url = config.site_url or None
         if section_url is None:
             print(
@@ -111,10 +131,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
                 file=sys.stderr,
             )
         snippet = render_snippet(
-            self._content.site,
-            _templates(config),
-            section_url=section_url,
-            banner=banner_text(self._content.site.requirements),
+            site, _templates(config), section_url=section_url, banner=banner_text(site.requirements)
         )
         (Path(config.site_dir) / SNIPPET_PATH).write_text(snippet, encoding="utf-8")
 
@@ -180,7 +197,8 @@ def _stub(page: Page) -> str:
 
 
 def _resolve_nav(pages: list[Page]) -> list[Any]:
-    """Navigation in the order the requirements give: home, then the subsections."""
+    """Navigation in the order the requirements give: home, then the subsections. The search
+    page is reached from the search box in the header, not from the navigation."""
     by_url = {page.url: page for page in pages}
     nav: list[Any] = [{by_url[""].title: by_url[""].src_uri}]
     for key in SUBSECTIONS:

@@ -53,6 +53,7 @@ SUBSECTIONS: Final[dict[str, tuple[str, str, str]]] = {
 }
 
 REPORTS_ADDRESS: Final = "plany-i-otchety/otchety/"
+SEARCH_ADDRESS: Final = "poisk/"
 
 UI: Final[dict[str, dict[str, str]]] = {
     "ru": {
@@ -160,6 +161,50 @@ UI: Final[dict[str, dict[str, str]]] = {
         "lowvision.reset_done": "Включена обычная версия сайта",
         "lowvision.close": "Закрыть настройки",
         "image": "Изображение",
+        "search.title": "Поиск по разделу",
+        "search.label": "Поиск по разделу «Противодействие коррупции»",
+        "search.query": "Что найти",
+        "search.placeholder": "Например: подарки",
+        "search.submit": "Найти",
+        "search.hint": (
+            "Ищет по мероприятиям планов, сведениям отчетов, актам и страницам раздела."
+            " Слова можно писать в любой форме."
+        ),
+        "search.filters": "Уточнить поиск",
+        "search.filter.kind": "Вид документа",
+        "search.filter.year": "Год",
+        "search.filter.section": "Раздел плана",
+        "search.filter.executor": "Исполнитель",
+        "search.filter.status": "Статус выполнения",
+        "search.any": "Все",
+        "search.reset": "Сбросить фильтры",
+        "search.kind.plan": "План",
+        "search.kind.report": "Отчет",
+        "search.kind.page": "Страница",
+        "search.kind.act": "Акт",
+        "search.plan_short": "План на {years}",
+        "search.report_short": "Отчет за {years}",
+        "search.year": "год",
+        "search.years": "годы",
+        "search.loading": "Идет поиск…",
+        "search.prompt": "Введите слово или выберите фильтр.",
+        "search.found": "Найдено результатов: {count}.",
+        "search.shown": "Показаны первые {shown}.",
+        "search.none": (
+            "По запросу «{query}» ничего не найдено. Проверьте написание или попробуйте"
+            " другое слово."
+        ),
+        "search.none_filtered": (
+            "По запросу «{query}» с выбранными фильтрами ничего не найдено. Снимите один из"
+            " фильтров или попробуйте другое слово."
+        ),
+        "search.none_filters": "По выбранным фильтрам ничего не найдено. Снимите один из фильтров.",
+        "search.more": "Показать еще",
+        "search.failed": ("Поиск сейчас недоступен. Откройте нужный подраздел через меню раздела."),
+        "search.noscript": (
+            "Для поиска нужен JavaScript. Без него откройте нужный подраздел через меню раздела."
+        ),
+        "search.results": "Результаты поиска",
     },
     "uk": {
         "number": "№ з/п",
@@ -265,6 +310,49 @@ UI: Final[dict[str, dict[str, str]]] = {
         "lowvision.reset_done": "Увімкнено звичайну версію сайту",
         "lowvision.close": "Закрити налаштування",
         "image": "Зображення",
+        "search.title": "Пошук у розділі",
+        "search.label": "Пошук у розділі «Протидія корупції»",
+        "search.query": "Що знайти",
+        "search.placeholder": "Наприклад: подарунки",
+        "search.submit": "Знайти",
+        "search.hint": (
+            "Шукає в заходах планів, відомостях звітів, актах і сторінках розділу."
+            " Слова шукаються за початком: «подарун» знайде «подарунків»."
+        ),
+        "search.filters": "Уточнити пошук",
+        "search.filter.kind": "Вид документа",
+        "search.filter.year": "Рік",
+        "search.filter.section": "Розділ плану",
+        "search.filter.executor": "Виконавець",
+        "search.filter.status": "Стан виконання",
+        "search.any": "Усі",
+        "search.reset": "Скинути фільтри",
+        "search.kind.plan": "План",
+        "search.kind.report": "Звіт",
+        "search.kind.page": "Сторінка",
+        "search.kind.act": "Акт",
+        "search.plan_short": "План на {years}",
+        "search.report_short": "Звіт за {years}",
+        "search.year": "рік",
+        "search.years": "роки",
+        "search.loading": "Триває пошук…",
+        "search.prompt": "Введіть слово або виберіть фільтр.",
+        "search.found": "Знайдено результатів: {count}.",
+        "search.shown": "Показано перші {shown}.",
+        "search.none": (
+            "За запитом «{query}» нічого не знайдено. Перевірте написання або спробуйте інше слово."
+        ),
+        "search.none_filtered": (
+            "За запитом «{query}» з вибраними фільтрами нічого не знайдено. Зніміть один із"
+            " фільтрів або спробуйте інше слово."
+        ),
+        "search.none_filters": "За вибраними фільтрами нічого не знайдено. Зніміть один із фільтрів.",
+        "search.more": "Показати ще",
+        "search.failed": "Пошук зараз недоступний. Відкрийте потрібний підрозділ через меню розділу.",
+        "search.noscript": (
+            "Для пошуку потрібен JavaScript. Без нього відкрийте потрібний підрозділ через меню розділу."
+        ),
+        "search.results": "Результати пошуку",
     },
 }
 

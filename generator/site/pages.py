@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +23,7 @@ from generator.markup import rebase_links, render_markdown
 from generator.models import (
     ACT_KIND_UK,
     STATUS_LABELS,
+    Act,
     ActKind,
     ActReference,
     Illegible,
@@ -32,6 +33,7 @@ from generator.models import (
 )
 from generator.site.i18n import (
     REPORTS_ADDRESS,
+    SEARCH_ADDRESS,
     SECTION_TITLE,
     SUBSECTIONS,
     UI,
@@ -48,7 +50,7 @@ class Page:
     title: str
     html: str
     updated: dt.date | None
-    kind: str  # home | subsection | plan | report
+    kind: str  # home | subsection | plan | report | search
     key: str = ""  # the subsection's key, for subsection pages
 
     @property
@@ -82,10 +84,17 @@ def template_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
-def build_pages(content: Content, templates: Path, *, banner: str | None = None) -> list[Page]:
+def build_pages(
+    content: Content,
+    templates: Path,
+    *,
+    banner: str | None = None,
+    search_filters: Mapping[str, Sequence[str]] | None = None,
+) -> list[Page]:
     """Every page of the section, in navigation order. ``banner`` is the text of a regional
-    banner (the profile's ``banner`` rule) that the section home shows."""
-    builder = _Builder(content, templates, banner)
+    banner (the profile's ``banner`` rule) that the section home shows; ``search_filters`` are
+    the values the search page offers in each filter."""
+    builder = _Builder(content, templates, banner, search_filters or {})
     return builder.pages()
 
 
@@ -102,6 +111,30 @@ def anchor(key: str) -> str:
 
 def section_anchor(key: str) -> str:
     return "s-" + re.sub(r"[^\w-]+", "-", key.replace(".", "-")).strip("-")
+
+
+def act_anchors(acts: Sequence[Act]) -> list[str]:
+    """Stable anchors of the acts' rows, in the order given: ``a-`` with the date and number,
+    and a counter when two acts share both."""
+    anchors: list[str] = []
+    seen: Counter[str] = Counter()
+    for act in acts:
+        date = act.date.isoformat() if isinstance(act.date, dt.date) else "x"
+        number = "x" if isinstance(act.number, Illegible) else act.number
+        base = "a-" + re.sub(r"[^\w-]+", "-", f"{date}-{number}".lower()).strip("-")
+        seen[base] += 1
+        anchors.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return anchors
+
+
+def plan_url(stem: str) -> str:
+    """The address of a plan's page under the section root."""
+    return f"{subsection_address('plans')}{stem}/"
+
+
+def report_url(stem: str) -> str:
+    """The address of a report's page under the section root."""
+    return f"{REPORTS_ADDRESS}{stem}/"
 
 
 def relative(source: str, target: str) -> str:
@@ -127,9 +160,16 @@ def _order_number(key: str) -> int | None:
 
 
 class _Builder:
-    def __init__(self, content: Content, templates: Path, banner: str | None = None) -> None:
+    def __init__(
+        self,
+        content: Content,
+        templates: Path,
+        banner: str | None,
+        search_filters: Mapping[str, Sequence[str]],
+    ) -> None:
         self.content = content
         self.banner = banner
+        self.search_filters = search_filters
         self.lang = content.site.language.value
         self.ui = UI[self.lang]
         self.env = jinja2.Environment(
@@ -152,6 +192,7 @@ class _Builder:
             fmt_date=self.fmt_date,
             anchor=anchor,
             section_anchor=section_anchor,
+            act_anchor=self.act_anchor,
         )
         self.env.filters["markdown"] = self.markdown
         self.reports_by_plan: dict[str, list[ReportEntry]] = {}
@@ -159,6 +200,7 @@ class _Builder:
             self.reports_by_plan.setdefault(report.report.plan, []).append(report)
         self.plans = sorted(content.plans, key=lambda p: (p.plan.years.start, p.stem), reverse=True)
         self._prefix = ""
+        self._act_anchors = dict(zip(map(id, content.acts), act_anchors(content.acts), strict=True))
 
     # --- helpers exposed to templates ---------------------------------------------------
 
@@ -166,6 +208,9 @@ class _Builder:
         if not text:
             return Markup("")
         return Markup(rebase_links(render_markdown(text), self._prefix))
+
+    def act_anchor(self, act: Act) -> str:
+        return self._act_anchors[id(act)]
 
     def status_label(self, status: Status) -> str:
         return STATUS_LABELS[status][self.lang]
@@ -217,6 +262,7 @@ class _Builder:
                     for plan in self.plans
                     for report in reversed(self.reports_by_plan.get(plan.stem, []))
                 ]
+        pages.append(self._search())
         return pages
 
     def _latest_date(self) -> dt.date | None:
@@ -294,10 +340,23 @@ class _Builder:
         return Page(url, title, html, updated, "subsection", key)
 
     def _plan_url(self, plan: PlanEntry) -> str:
-        return f"{subsection_address('plans')}{plan.stem}/"
+        return plan_url(plan.stem)
 
     def _report_url(self, report: ReportEntry) -> str:
-        return f"{REPORTS_ADDRESS}{report.stem}/"
+        return report_url(report.stem)
+
+    def _search(self) -> Page:
+        """The search page: a form that works without scripts, filled in by ``search.js``."""
+        title = self.ui["search.title"]
+        updated = self._latest_date()  # what the index covers changed last on that date
+        html = self.render(
+            "page_search.html",
+            SEARCH_ADDRESS,
+            title=title,
+            filters=self.search_filters,
+            updated=updated,
+        )
+        return Page(SEARCH_ADDRESS, title, html, updated, "search")
 
     def _rows(self, plan: PlanEntry, results: dict[str, Result] | None = None) -> list[Row]:
         """The plan as table rows: section headings and measures in document order."""

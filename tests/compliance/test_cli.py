@@ -126,6 +126,7 @@ def test_the_build_records_the_profile_in_every_section_page(
             "subsection",
             "plan",
             "report",
+            "search",
         }
 
 
