@@ -203,7 +203,8 @@ def search_bytes(site: Path, page: str) -> tuple[int, int]:
         try:
             tab = browser.new_page()
             tab.goto(served.url(page), wait_until="networkidle")
-            field_ = tab.locator("input[type=search], .pagefind-ui__search-input").first
+            # the search page's own field (the header's box only submits to that page)
+            field_ = tab.locator("#ak-search-q, .pagefind-ui__search-input").first
             field_.wait_for(timeout=10_000)
             tab.on("response", lambda response: fetched.append(response))
             totals = []

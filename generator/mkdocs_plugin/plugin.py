@@ -118,11 +118,14 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         if self._content is None:
             return
         site = self._content.site
-        with timings.stage("search"):
-            try:
-                index_site(Path(config.site_dir), self._records, site.language.value)
-            except IndexingFailed as failure:
-                raise PluginError(f"поиск не построен, сайт не собран: {failure}") from None
+        if not self._serving:
+            # A preview rebuilds after every saved file and must show it within seconds; indexing
+            # an archive takes longer, so the search index is built for publishing only.
+            with timings.stage("search"):
+                try:
+                    index_site(Path(config.site_dir), self._records, site.language.value)
+                except IndexingFailed as failure:
+                    raise PluginError(f"поиск не построен, сайт не собран: {failure}") from None
         section_url = config.site_url or None
         if section_url is None:
             print(

@@ -91,3 +91,10 @@ def test_an_edited_report_is_served_and_a_broken_one_is_reported(
     _wait_for(lambda: "Проведено шесть заседаний" in (_get(url) or ""), "the fix to show")
     assert "ak-build-errors" not in (_get(url) or "")
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_the_preview_leaves_out_the_search_index(server: tuple[str, Path, Path]) -> None:
+    url, _, _ = server
+    root = url.removesuffix(PAGE)
+    assert "ak-search" in (_get(root + "poisk/") or "")  # the page is there, the index is not
+    assert _get(root + "pagefind/pagefind.js") is None

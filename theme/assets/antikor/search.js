@@ -1,7 +1,7 @@
 // The search page: runs the query against the Pagefind index published with the section.
 // Everything is loaded relative to this page, so the section works under any path prefix.
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 
 const form = document.querySelector("[data-ak-search]");
 if (form) {
