@@ -10,19 +10,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import FIXTURES, ROOT, Run, build_site, run_antikor
-
-
-def _build(content: Path, site: Path) -> Run:
-    return run_antikor(
-        "build",
-        "--content",
-        str(content),
-        "--site-dir",
-        str(site),
-        "--config",
-        str(ROOT / "mkdocs.yml"),
-    )
+from tests.conftest import FIXTURES, ROOT, build_site
 
 
 @pytest.fixture(scope="module")
@@ -39,30 +27,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ),
         encoding="utf-8",
     )
-    result = run_antikor(
-        "build",
-        "--content",
-        str(content),
-        "--site-dir",
-        str(work / "site"),
-        "--config",
-        str(ROOT / "mkdocs.yml"),
-    )
+    result = build_site(content, work / "site")
     assert result.exit_code == 1  # javascript: link is an error: nothing is built
     assert not (work / "site").exists()
     plan.write_text(
         plan.read_text(encoding="utf-8").replace(" [ссылка](javascript:alert(1))", ""),
         encoding="utf-8",
     )
-    result = run_antikor(
-        "build",
-        "--content",
-        str(content),
-        "--site-dir",
-        str(work / "site"),
-        "--config",
-        str(ROOT / "mkdocs.yml"),
-    )
+    result = build_site(content, work / "site")
     assert result.exit_code == 0, result.stderr
     return work / "site"
 
