@@ -24,6 +24,7 @@ compress, so these are the bytes on the wire.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -65,6 +66,7 @@ def measure_indexing(content_dir: Path, site: Path, runs: int) -> dict[str, floa
         # The build's search stage: the records come ready from the render stage, where their
         # Markdown is shared with the pages; writing them, Pagefind, the stable index files.
         shutil.rmtree(site / BUNDLE, ignore_errors=True)  # a fresh build has no old index
+        os.sync()  # both arms start on a settled disk, after deleting the previous index
         return _timed(lambda: index_site(site, records, language))
 
     def build() -> float:
@@ -73,6 +75,7 @@ def measure_indexing(content_dir: Path, site: Path, runs: int) -> dict[str, floa
 
     def cli(with_records: bool) -> float:
         shutil.rmtree(site / BUNDLE, ignore_errors=True)
+        os.sync()
         if with_records:  # not timed: the same files our indexing writes and times
             write_records(site / SCRATCH, records, language)
         try:

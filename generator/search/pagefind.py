@@ -12,11 +12,13 @@ and measured slower than the command line here.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
 import subprocess
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,19 +101,40 @@ def pagefind_command(site_dir: Path, language: str, binary: str) -> list[str]:
     ]
 
 
-def write_records(folder: Path, records: Sequence[Record], language: str) -> None:
-    """One file per record, named by its position, so the index lists them in a fixed order."""
+# Creating a file is a wait on the file system, not work for the processor (a quarter of a
+# millisecond each on the benchmark machine's disk): a few threads overlap those waits.
+_WRITERS = 8
+
+
+def write_records(folder: Path, records: Sequence[Record], language: str) -> list[Path]:
+    """One file per record, named by its position, so the index lists them in a fixed order.
+    Returns the files written, for :func:`remove_records`."""
     folder.mkdir(parents=True)
     width = len(str(len(records)))
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
-    for number, record in enumerate(records, 1):
-        descriptor = os.open(folder / f"{number:0{width}d}.html", flags, 0o644)
+    paths = [folder / f"{number:0{width}d}.html" for number in range(1, len(records) + 1)]
+
+    def write(path: Path, record: Record) -> None:
+        descriptor = os.open(path, flags, 0o644)
         try:
             data = memoryview(render_record(record, language).encode())
             while data:
                 data = data[os.write(descriptor, data) :]
         finally:
             os.close(descriptor)
+
+    with ThreadPoolExecutor(_WRITERS) as pool:
+        list(pool.map(write, paths, records))  # list() raises the first failure, if any
+    return paths
+
+
+def remove_records(folder: Path, paths: Sequence[Path]) -> None:
+    """Remove the record files: unlinking the known names is several times quicker than a
+    recursive walk of the folder. Anything else found there is removed with the folder."""
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def index_site(site_dir: Path, records: Sequence[Record], language: str) -> IndexStats:
@@ -123,8 +146,9 @@ def index_site(site_dir: Path, records: Sequence[Record], language: str) -> Inde
     bundle = site_dir / BUNDLE
     shutil.rmtree(scratch, ignore_errors=True)
     shutil.rmtree(bundle, ignore_errors=True)
+    written: list[Path] = []
     try:
-        write_records(scratch, records, language)
+        written = write_records(scratch, records, language)
         command = pagefind_command(site_dir, language, binary)
         log.debug("running %s", " ".join(command))
         try:
@@ -133,7 +157,7 @@ def index_site(site_dir: Path, records: Sequence[Record], language: str) -> Inde
             log.error("pagefind did not run: %s", exc)
             raise IndexingFailed(f"программа Pagefind не запустилась ({exc})") from None
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        remove_records(scratch, written)
     if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
         output = (done.stderr + done.stdout).strip()
         log.error("pagefind exited with status %s: %s", done.returncode, output)
