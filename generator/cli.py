@@ -111,18 +111,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from generator.compliance import check_site
-    from generator.compliance.profiles import ProfileError, load_profile
-    from generator.compliance.reader import SiteUnreadable, read_site
+    from generator.compliance.profiles import ProfileError
+    from generator.compliance.reader import SiteUnreadable
     from generator.compliance.report import format_json, format_text
+    from generator.pipeline import check_built
 
     try:
-        site = read_site(args.site_dir)
-        profile = load_profile(args.profile or site.profile_name() or "federal")
+        results, profile = check_built(args.site_dir, args.profile)
     except (SiteUnreadable, ProfileError) as exc:
         print(f"antikor: {exc}", file=sys.stderr)
         return 2
-    results = check_site(site, profile)
     formatter = format_json if args.format == "json" else format_text
     print(formatter(results, profile))
     return 0 if all(r.passed for r in results) else 1

@@ -7,11 +7,16 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import timings
 from generator.content import Content, load_content
 from generator.search.records import Record, build_records, filter_values
 from generator.site.pages import Page, build_pages
+
+if TYPE_CHECKING:
+    from generator.compliance import RuleResult
+    from generator.compliance.profiles import Profile
 
 
 class ContentFailed(Exception):
@@ -83,17 +88,19 @@ class ComplianceFailed(Exception):
         self.report = report
 
 
-def check_built(site_dir: Path, profile_name: str | None = None) -> tuple[bool, str]:
-    """Run the compliance check on a built site: (passed, the text report)."""
+def check_built(
+    site_dir: Path, profile_name: str | None = None
+) -> tuple[list[RuleResult], Profile]:
+    """Run the compliance check on a built site, against ``profile_name`` or else the profile
+    the build recorded in the site (``federal`` if none). Raises ``SiteUnreadable`` and
+    ``ProfileError`` for a folder or a profile that cannot be read."""
     from generator.compliance import check_site
     from generator.compliance.profiles import load_profile
     from generator.compliance.reader import read_site
-    from generator.compliance.report import format_text
 
     site = read_site(site_dir)
     profile = load_profile(profile_name or site.profile_name() or "federal")
-    results = check_site(site, profile)
-    return all(r.passed for r in results), format_text(results, profile)
+    return check_site(site, profile), profile
 
 
 def build_site(
@@ -117,6 +124,8 @@ def build_site(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from generator.compliance.report import format_text
+
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
@@ -131,8 +140,9 @@ def build_site(
         report = None
         if strict:
             with timings.stage("check"):
-                passed, report = check_built(staging)
-            if not passed:
+                results, profile = check_built(staging)
+            report = format_text(results, profile)
+            if not all(result.passed for result in results):
                 raise ComplianceFailed(report)
         previous = site_dir.with_name(f".{site_dir.name}-previous")
         if site_dir.exists():

@@ -7,6 +7,7 @@ a rule with the same ``id`` replaces the parent's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -82,8 +83,12 @@ def unknown_profile_message(name: str) -> str:
     )
 
 
+@cache
 def load_profile(name: str) -> Profile:
-    """The named profile with its ``extends`` chain resolved, validated against the rule types."""
+    """The named profile with its ``extends`` chain resolved, validated against the rule types.
+
+    Cached: the profiles are package data, and a build asks for its profile several times (the
+    banner of the section home, the webmaster's snippet, the check of ``build --strict``)."""
     texts: dict[str, str] = {}
     folder = resources.files("generator") / "profiles"
     for known in available_profiles():
