@@ -226,7 +226,7 @@ def test_keyboard_only_from_the_header_box_to_the_measure_row(
     page.wait_for_url(re.compile(r".*/gov/antikor/poisk/\?q=.*"))
     _settled(page)
     assert page.url.startswith(derbent.url("poisk/"))
-    for _ in range(30):
+    for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.closest('.ak-result') !== null"):
             break
@@ -237,6 +237,24 @@ def test_keyboard_only_from_the_header_box_to_the_measure_row(
     page.wait_for_url(target)
     anchor = target.split("#", 1)[1]
     assert page.evaluate(f"document.getElementById('{anchor}').tagName") == "TR"
+
+
+def test_entering_the_filters_fills_in_counts_and_keeps_the_results(
+    page: Any, served: dict[str, Served]
+) -> None:
+    _open(page, served["content"], "коррупции")
+    page.evaluate("document.querySelector('.ak-result').dataset.seen = 'yes'")
+    assert not page.eval_on_selector_all(
+        "#ak-filter-kind option", "os => os.filter(o => /\\(\\d+\\)$/.test(o.textContent)).length"
+    )
+    page.focus("#ak-filter-kind")
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('#ak-filter-kind option'))"
+        ".some(o => /\\(\\d+\\)$/.test(o.textContent))"
+    )
+    _settled(page)
+    assert page.evaluate("document.querySelector('.ak-result').dataset.seen") == "yes"
+    assert page.evaluate("document.activeElement.id") == "ak-filter-kind"
 
 
 def test_the_result_count_is_announced_and_follows_filters(

@@ -54,14 +54,32 @@ async function start(form) {
   let shown = 0;
   let timer = 0;
   let counting = null;
+  let allCounts = null;
 
   // The filters' values are in the page; how many results each would leave is known once
   // Pagefind has loaded its filter data, which is fetched only when filters are used.
+  // Loading the counts only rewrites the filters' options: the results stay as they are, so
+  // someone moving through the filters with Tab does not lose their place in the list.
   function loadCounts() {
     if (!counting) {
-      counting = pagefind.filters().then(run, () => {});
+      counting = pagefind.filters().then(refreshCounts, () => {});
     }
     return counting;
+  }
+
+  async function refreshCounts(everything) {
+    allCounts = everything;
+    const current = generation;
+    const term = prepare(input.value);
+    const filters = chosenFilters();
+    if (term === null && Object.keys(filters).length === 0) {
+      updateCounts(allCounts);
+      return;
+    }
+    const search = await pagefind.search(term, { filters });
+    if (current === generation) {
+      updateCounts(search.filters);
+    }
   }
 
   function chosenFilters() {
@@ -123,7 +141,7 @@ async function start(form) {
       shown = 0;
       list.replaceChildren();
       more.hidden = true;
-      updateCounts(null);
+      updateCounts(allCounts);
       status.textContent = text.prompt;
       return;
     }
@@ -198,7 +216,14 @@ async function start(form) {
     input.focus();
   }
   if (selects.some((select) => select.value)) {
-    loadCounts();
+    // a filter chosen in the address needs the filter data before the first search
+    counting = pagefind
+      .filters()
+      .catch(() => null)
+      .then((everything) => {
+        allCounts = everything;
+        return run();
+      });
   } else {
     run();
   }
