@@ -3,15 +3,17 @@
     python -m benchmarks.search [--out DIR] [--runs 3]
 
 On the synthetic archive (10 plans of 150 measures, 40 reports: 7,500 rows) it builds the site,
-then measures, in alternating runs (the machine may be shared, so medians are printed):
+then measures, in alternating runs (the machine may be shared, so medians are printed), each
+on a fresh copy of the site with its pages linked, as a build indexes its fresh staging folder:
 
-- our indexing, as the build's search stage runs it: writing the records (built beforehand, in
-  the render stage, where their Markdown is shared with the pages) as HTML, one run of the
-  Pagefind command line over the site, removing them, and rewriting the few index files that
-  vary between runs; building the records from cold is printed on its own line;
+- our indexing, as the build's search stage runs it: rendering the records (built beforehand,
+  in the render stage, where their Markdown is shared with the pages) as HTML, putting them
+  and the pages in Pagefind's working folder, one run of the Pagefind command line over it,
+  removing the folder, and rewriting the few index files that vary between runs; building
+  the records from cold is printed on its own line;
 - the bare Pagefind CLI over the same HTML (the published pages and the same record files,
-  written beforehand and not timed), with the same options; the ratio of the two is our
-  overhead (target ≤ 1.1);
+  written into the site beforehand and not timed), with the same options; the ratio of the
+  two is our overhead (target ≤ 1.1);
 - for reference, the CLI over the published pages alone (no per-row records);
 
 and, in Debian's Chromium against a local static server under a path prefix, the bytes the
@@ -38,10 +40,11 @@ from generator.content import load_content
 from generator.markup import render_markdown
 from generator.search.pagefind import (
     BUNDLE,
-    SCRATCH,
+    RECORDS,
     index_site,
     pagefind_binary,
     pagefind_command,
+    render_records,
     write_records,
 )
 from generator.search.records import build_records
@@ -62,35 +65,53 @@ def measure_indexing(content_dir: Path, site: Path, runs: int) -> dict[str, floa
     binary = pagefind_binary()
     records = build_records(content)
 
+    # Every run indexes its own copy of the site (its pages linked, not copied) and writes a new
+    # index, as a build does in its fresh staging folder; the copies are removed at the end.
+    # Deleting thousands of files just before a run would time the disk instead: on a disk
+    # mounted with `discard`, the next files written after a mass deletion are several
+    # seconds slower, whoever writes them.
+    copies = Path(tempfile.mkdtemp(prefix="copies-", dir=site.parent))
+
+    def fresh_copy() -> Path:
+        target = Path(tempfile.mkdtemp(dir=copies)) / "site"
+        shutil.copytree(site, target, copy_function=os.link, ignore=shutil.ignore_patterns(BUNDLE))
+        return target
+
+    def settle() -> None:
+        os.sync()  # both arms start with everything written out
+        time.sleep(2)
+
     def ours() -> float:
         # The build's search stage: the records come ready from the render stage, where their
-        # Markdown is shared with the pages; writing them, Pagefind, the stable index files.
-        shutil.rmtree(site / BUNDLE, ignore_errors=True)  # a fresh build has no old index
-        os.sync()  # both arms start on a settled disk, after deleting the previous index
-        return _timed(lambda: index_site(site, records, language))
+        # Markdown is shared with the pages; the working folder, Pagefind, the stable index.
+        copy = fresh_copy()
+        settle()
+        return _timed(lambda: index_site(copy, records, language))
 
     def build() -> float:
         render_markdown.cache_clear()  # from cold, as a build makes them before its pages
         return _timed(lambda: build_records(content))
 
     def cli(with_records: bool) -> float:
-        shutil.rmtree(site / BUNDLE, ignore_errors=True)
-        os.sync()
-        if with_records:  # not timed: the same files our indexing writes and times
-            write_records(site / SCRATCH, records, language)
-        try:
-            command = pagefind_command(site, language, binary)
-            return _timed(lambda: subprocess.run(command, check=True, capture_output=True))
-        finally:
-            shutil.rmtree(site / SCRATCH, ignore_errors=True)
+        copy = fresh_copy()
+        if with_records:  # not timed: the same documents, in the site as plain HTML files
+            write_records(copy / RECORDS, render_records(records, language))
+        settle()
+        command = pagefind_command(copy, language, binary)
+        return _timed(lambda: subprocess.run(command, check=True, capture_output=True))
 
     figures: dict[str, list[float]] = {"ours": [], "cli": [], "pages": [], "build": []}
-    for _ in range(runs):
-        figures["build"].append(build())
-        figures["ours"].append(ours())
-        figures["cli"].append(cli(with_records=True))
-        figures["pages"].append(cli(with_records=False))
+    try:
+        for _ in range(runs):
+            figures["build"].append(build())
+            figures["ours"].append(ours())
+            figures["cli"].append(cli(with_records=True))
+            figures["pages"].append(cli(with_records=False))
+    finally:
+        shutil.rmtree(copies)
     index_site(site, records, language)  # leave the site as the build leaves it
+    for key in ("ours", "cli"):
+        print(f"  прогоны {key}: " + ", ".join(f"{value:.2f}" for value in figures[key]))
     result = {key: statistics.median(values) for key, values in figures.items()}
     result["records"] = len(records)
     return result

@@ -1,9 +1,12 @@
 """Running Pagefind over a written site: the only part of search that touches disk and processes.
 
-The records are written as HTML into a scratch folder inside the site, one file each, so that a
-single run of the Pagefind command line indexes them together with the published pages (in
-parallel, as it does for any site); the folder is removed afterwards, whatever happens. Then the
-few index files that Pagefind writes in a varying order are rewritten in a stable one.
+Pagefind's command line indexes a folder of HTML files, in parallel. The records are not
+published, so they are never written into the site: the site's pages and the records, one HTML
+file each, are put together in a working folder, in memory (``/dev/shm``) where the system
+has one with room to spare, otherwise in the temporary folder; Pagefind indexes it and writes
+the index into the site, and the folder is removed, whatever happens. Thousands of files that
+live for a few seconds then never reach the disk. Last, the few index files that Pagefind
+writes in a varying order are rewritten in a stable one.
 
 Pagefind's Python wrapper is not used: it pauses after every answer, which adds minutes over
 thousands of records. Its service mode, which the wrapper drives, indexes one document at a time
@@ -12,13 +15,12 @@ and measured slower than the command line here.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,8 +38,11 @@ log = logging.getLogger("antikor.search")
 BUNDLE = "pagefind"
 """The folder under the site root where the index and Pagefind's script are published."""
 
-SCRATCH = "antikor-search-records"
-"""The folder, under the site root, that holds the records while Pagefind runs."""
+RECORDS = "antikor-search-records"
+"""The folder, beside the pages in Pagefind's working folder, that holds the records."""
+
+MEMORY = Path("/dev/shm")
+"""A file system in memory, on Linux; used for the working folder when it has room."""
 
 UNUSED = (
     "pagefind-ui.js",
@@ -84,15 +89,18 @@ def index_config(language: str) -> dict[str, Any]:
     return {"force_language": language, "exclude_selectors": list(EXCLUDED)}
 
 
-def pagefind_command(site_dir: Path, language: str, binary: str) -> list[str]:
-    """The same options for the Pagefind command line (used to compare against it)."""
+def pagefind_command(
+    site_dir: Path, language: str, binary: str, output: Path | None = None
+) -> list[str]:
+    """The Pagefind command line over ``site_dir``, writing the index to ``output`` (by default
+    ``site_dir/pagefind``)."""
     config = index_config(language)
     return [
         binary,
         "--site",
         str(site_dir),
-        "--output-subdir",
-        BUNDLE,
+        "--output-path",
+        str(output or site_dir / BUNDLE),
         "--force-language",
         config["force_language"],
         "--exclude-selectors",
@@ -101,55 +109,76 @@ def pagefind_command(site_dir: Path, language: str, binary: str) -> list[str]:
     ]
 
 
-# Creating a file is a wait on the file system, not work for the processor (a quarter of a
-# millisecond each on the benchmark machine's disk): a few threads overlap those waits.
-_WRITERS = 8
+def render_records(records: Sequence[Record], language: str) -> list[bytes]:
+    """Each record as the HTML document Pagefind reads."""
+    return [render_record(record, language).encode() for record in records]
 
 
-def write_records(folder: Path, records: Sequence[Record], language: str) -> list[Path]:
-    """One file per record, named by its position, so the index lists them in a fixed order.
-    Returns the files written, for :func:`remove_records`."""
+def write_records(folder: Path, documents: Sequence[bytes]) -> None:
+    """One file per record, named by its position. They are written one after another: the
+    order in which files are created is the order in which some file systems list them, and
+    so the order of the pages in the index."""
     folder.mkdir(parents=True)
-    width = len(str(len(records)))
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
-    paths = [folder / f"{number:0{width}d}.html" for number in range(1, len(records) + 1)]
-
-    def write(path: Path, record: Record) -> None:
-        descriptor = os.open(path, flags, 0o644)
-        try:
-            data = memoryview(render_record(record, language).encode())
-            while data:
-                data = data[os.write(descriptor, data) :]
-        finally:
-            os.close(descriptor)
-
-    with ThreadPoolExecutor(_WRITERS) as pool:
-        list(pool.map(write, paths, records))  # list() raises the first failure, if any
-    return paths
+    width = len(str(len(documents)))
+    for number, document in enumerate(documents, start=1):
+        (folder / f"{number:0{width}d}.html").write_bytes(document)
 
 
-def remove_records(folder: Path, paths: Sequence[Path]) -> None:
-    """Remove the record files: unlinking the known names is several times quicker than a
-    recursive walk of the folder. Anything else found there is removed with the folder."""
-    for path in paths:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-    shutil.rmtree(folder, ignore_errors=True)
+def working_parent(needed: int) -> Path | None:
+    """Where to make Pagefind's working folder: in memory when there is twice the room it
+    needs, else the system's temporary folder (``None``)."""
+    try:
+        free = os.statvfs(MEMORY)
+    except OSError:  # no such file system here
+        return None
+    if not os.access(MEMORY, os.W_OK | os.X_OK) or free.f_bavail * free.f_frsize < 2 * needed:
+        return None
+    return MEMORY
 
 
-def index_site(site_dir: Path, records: Sequence[Record], language: str) -> IndexStats:
-    """Index the written site and the records into ``site_dir/pagefind/``.
+def prepare_input(site_dir: Path, documents: Sequence[bytes], parent: Path | None) -> Path:
+    """A new folder under ``parent`` with the site's pages (linked where the file system
+    allows, copied otherwise) and the records. The caller removes it."""
+    work = Path(tempfile.mkdtemp(prefix="antikor-search-", dir=parent))
+    try:
+        for page in sorted(site_dir.rglob("*.html")):
+            target = work / page.relative_to(site_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(page, target)
+            except OSError:  # another file system
+                shutil.copyfile(page, target)
+        write_records(work / RECORDS, documents)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return work
+
+
+def index_site(
+    site_dir: Path,
+    records: Sequence[Record],
+    language: str,
+    *,
+    work_parent: Path | None = None,
+) -> IndexStats:
+    """Index the written site and the records into ``site_dir/pagefind/``. The working folder
+    is made under ``work_parent`` if given, else where :func:`working_parent` says.
 
     Raises :class:`IndexingFailed` when Pagefind fails; the caller fails the build."""
     binary = pagefind_binary()
-    scratch = site_dir / SCRATCH
     bundle = site_dir / BUNDLE
-    shutil.rmtree(scratch, ignore_errors=True)
     shutil.rmtree(bundle, ignore_errors=True)
-    written: list[Path] = []
+    documents = render_records(records, language)
     try:
-        written = write_records(scratch, records, language)
-        command = pagefind_command(site_dir, language, binary)
+        pages = sum(page.stat().st_size for page in site_dir.rglob("*.html"))
+        parent = work_parent or working_parent(pages + sum(map(len, documents)))
+        work = prepare_input(site_dir, documents, parent)
+    except OSError as exc:
+        log.error("cannot prepare the pages and records for pagefind: %s", exc)
+        raise IndexingFailed(f"не удалось подготовить записи для поиска ({exc})") from None
+    try:
+        command = pagefind_command(work, language, binary, output=bundle)
         log.debug("running %s", " ".join(command))
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=900)
@@ -157,7 +186,7 @@ def index_site(site_dir: Path, records: Sequence[Record], language: str) -> Inde
             log.error("pagefind did not run: %s", exc)
             raise IndexingFailed(f"программа Pagefind не запустилась ({exc})") from None
     finally:
-        remove_records(scratch, written)
+        shutil.rmtree(work, ignore_errors=True)
     if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
         output = (done.stderr + done.stdout).strip()
         log.error("pagefind exited with status %s: %s", done.returncode, output)

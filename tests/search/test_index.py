@@ -12,9 +12,11 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.content import load_content
 from generator.search.bundle import decode, encode, pack, read
-from generator.search.pagefind import SCRATCH, UNUSED
-from tests.conftest import FIXTURES, build_site
+from generator.search.pagefind import MEMORY, RECORDS, UNUSED, index_site
+from generator.search.records import build_records
+from tests.conftest import FIXTURES, ROOT, build_site
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -32,7 +34,7 @@ def test_the_index_is_published_and_the_scratch_records_are_not(
     assert (site / "pagefind" / "pagefind.js").is_file()
     wasm = entry["languages"][language]["wasm"] or "unknown"
     assert [p.name for p in (site / "pagefind").glob("wasm.*")] == [f"wasm.{wasm}.pagefind"]
-    assert not (site / SCRATCH).exists()
+    assert not (site / RECORDS).exists()
     assert not [n for n in UNUSED if (site / "pagefind" / n).exists()]
 
 
@@ -143,3 +145,34 @@ def test_filter_files_are_rewritten_in_a_stable_order(example_site: Callable[[st
         assert values == sorted(values)
         assert pack(value) == path.read_bytes()
         assert decode(encode(value)) == value
+
+
+def _bundle(site: Path) -> dict[str, bytes]:
+    root = site / "pagefind"
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_indexing_is_repeatable_and_leaves_no_working_folder(
+    tmp_path: Path, example_site: Callable[[str], Path]
+) -> None:
+    content, _ = load_content(ROOT / "examples" / "derbent")
+    assert content is not None
+    records = build_records(content)
+    site = tmp_path / "site"
+    shutil.copytree(example_site("derbent"), site)
+    published = _bundle(site)
+    leftovers = set(MEMORY.glob("antikor-search-*")) if MEMORY.is_dir() else set()
+
+    index_site(site, records, "ru")
+    assert _bundle(site) == published  # the same index as the build's, file for file
+
+    work = tmp_path / "work"  # a working folder on the disk, as where memory is short
+    work.mkdir()
+    index_site(site, records, "ru", work_parent=work)
+    on_disk = _bundle(site)
+    fragments = {name for name in published if name.startswith("fragment/")}
+    assert {name for name in on_disk if name.startswith("fragment/")} == fragments
+    assert list(work.iterdir()) == []
+    assert not (site / RECORDS).exists()
+    if MEMORY.is_dir():
+        assert set(MEMORY.glob("antikor-search-*")) == leftovers
