@@ -270,18 +270,9 @@ def serve_edit(content: Path, work: Path) -> tuple[float | None, str]:
     shutil.copytree(content, copy)
     port = _free_port()
     address = f"127.0.0.1:{port}"
-    probe = subprocess.run(
-        [sys.executable, "-m", "generator", "serve", "--help"], capture_output=True, check=False
-    )
-    if probe.returncode == 0:
-        how = "antikor serve"
-        command = [sys.executable, "-m", "generator", "serve", "--content", str(copy)]
-        command += ["--config", str(ROOT / "mkdocs.yml"), "--dev-addr", address]
-    else:
-        how = "mkdocs serve (в этой ветке нет antikor serve)"
-        config = _serve_config(copy, work)
-        command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)]
-        command += ["--dev-addr", address]
+    how = "antikor serve"
+    command = [sys.executable, "-m", "generator", "serve", "--content", str(copy)]
+    command += ["--config", str(ROOT / "mkdocs.yml"), "--dev-addr", address]
     report = sorted((copy / "reports").glob("*.yaml"))[0]
     url = f"http://{address}/{REPORTS_ADDRESS}{report.stem}/"
     log = (work / "serve.log").open("wb")
@@ -306,16 +297,6 @@ def serve_edit(content: Path, work: Path) -> tuple[float | None, str]:
             server.kill()
             server.wait()
         log.close()
-
-
-def _serve_config(content: Path, work: Path) -> Path:
-    """The repository's mkdocs.yml with the content as ``docs_dir`` and absolute theme paths."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"^docs_dir: .*$", f"docs_dir: {content}", text, flags=re.M)
-    text = re.sub(r"^(\s*)custom_dir: .*$", rf"\1custom_dir: {ROOT / 'theme'}", text, flags=re.M)
-    config = work / "serve-mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
 
 
 def _free_port() -> int:
@@ -350,7 +331,6 @@ class SizeResult:
     rows: int  # plan measures + report results: the table rows the build renders
     builds: list[Build]
     stages: dict[str, float]
-    integrated_search: bool
     queries: dict[str, tuple[int, int] | str]
     serve: tuple[float | None, str] | None = None
 
@@ -369,22 +349,17 @@ def run_size(size: str, out: Path, *, hugo: bool, serve: bool) -> SizeResult:
     _say(f"{size}: планов {len(content.plans)}, мероприятий {measures}, строк таблиц {rows}")
 
     antikor, stages = build_antikor(content_dir, work)
-    integrated = (antikor.site / "pagefind").is_dir()
+    assert (antikor.site / "pagefind").is_dir(), "antikor build did not write the search index"
     antikor.plan_page = antikor.site / subsection_address("plans") / plan.stem / "index.html"
     antikor.take_size()
     bare = Build("antikor", "antikor без поиска", antikor.site, list(antikor.steps))
     bare.plan_page = antikor.plan_page
     bare.take_size()
-    if integrated:
-        # Search runs inside the build; without it, the build takes its time less the stage.
-        antikor.label = "antikor, полная сборка (поиск встроен)"
-        search = stages.get("search", 0.0)
-        bare.steps = [Run(antikor.seconds - search, antikor.peak, antikor.ok, antikor.steps[0].log)]
-        bare.note = "время полной сборки без этапа search"
-    else:
-        antikor.label = "antikor + Pagefind CLI (замена встроенного поиска)"
-        antikor.steps = list(antikor.steps)
-        add_pagefind(antikor, work)
+    # Search runs inside the build; without it, the build takes its time less the stage.
+    antikor.label = "antikor, полная сборка (поиск встроен)"
+    search = stages.get("search", 0.0)
+    bare.steps = [Run(antikor.seconds - search, antikor.peak, antikor.ok, antikor.steps[0].log)]
+    bare.note = "время полной сборки без этапа search"
     _say(f"  antikor: {antikor.seconds:.2f} с")
 
     builds = [bare, antikor]
@@ -409,22 +384,14 @@ def run_size(size: str, out: Path, *, hugo: bool, serve: bool) -> SizeResult:
 
     queries: dict[str, tuple[int, int] | str] = {}
     try:
-        if integrated:
-            queries["antikor"] = search_bytes(antikor.site, SEARCH_PAGE)
-        else:
-            queries["antikor"] = "n/a (в этой сборке нет поиска)"
-            queries["antikor + Pagefind CLI, стандартный интерфейс Pagefind"] = (
-                search_bytes_with_probe(antikor.site)
-            )
+        queries["antikor"] = search_bytes(antikor.site, SEARCH_PAGE)
         queries["MkDocs-Material + Pagefind CLI, стандартный интерфейс Pagefind"] = (
             search_bytes_with_probe(mkdocs.site)
         )
     except Exception as exc:  # no browser here: the rest of the figures still stand
         queries["ошибка"] = f"{type(exc).__name__}: {exc}"
 
-    result = SizeResult(
-        size, len(content.plans), measures, rows, builds, stages, integrated, queries
-    )
+    result = SizeResult(size, len(content.plans), measures, rows, builds, stages, queries)
     if serve:
         _say("  правка отчета в serve…")
         result.serve = serve_edit(content_dir, work)
