@@ -136,10 +136,30 @@ def working_parent(needed: int) -> Path | None:
     return MEMORY
 
 
+WORK_PREFIX = "antikor-search-"
+"""Working folders are named ``antikor-search-<process id>-<random>``."""
+
+
+def remove_abandoned(parent: Path | None) -> None:
+    """Remove working folders left under ``parent`` by builds that were killed mid-way (their
+    process is gone): in memory, they would hold it until the machine restarts."""
+    root = Path(parent or tempfile.gettempdir())
+    for folder in root.glob(f"{WORK_PREFIX}*-*"):
+        owner = folder.name.removeprefix(WORK_PREFIX).split("-", 1)[0]
+        if not owner.isdigit() or int(owner) == os.getpid():
+            continue
+        try:
+            os.kill(int(owner), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, under another user
+            continue
+
+
 def prepare_input(site_dir: Path, documents: Sequence[bytes], parent: Path | None) -> Path:
     """A new folder under ``parent`` with the site's pages (linked where the file system
     allows, copied otherwise) and the records. The caller removes it."""
-    work = Path(tempfile.mkdtemp(prefix="antikor-search-", dir=parent))
+    work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=parent))
     try:
         for page in sorted(site_dir.rglob("*.html")):
             target = work / page.relative_to(site_dir)
@@ -173,7 +193,14 @@ def index_site(
     try:
         pages = sum(page.stat().st_size for page in site_dir.rglob("*.html"))
         parent = work_parent or working_parent(pages + sum(map(len, documents)))
-        work = prepare_input(site_dir, documents, parent)
+        remove_abandoned(parent)
+        try:
+            work = prepare_input(site_dir, documents, parent)
+        except OSError:
+            if parent != MEMORY:
+                raise
+            log.debug("no room in %s after all, using the temporary folder", MEMORY)
+            work = prepare_input(site_dir, documents, None)
     except OSError as exc:
         log.error("cannot prepare the pages and records for pagefind: %s", exc)
         raise IndexingFailed(f"не удалось подготовить записи для поиска ({exc})") from None

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import stat
+import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
@@ -13,8 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.content import load_content
+from generator.search import pagefind
 from generator.search.bundle import decode, encode, pack, read
-from generator.search.pagefind import MEMORY, RECORDS, UNUSED, index_site
+from generator.search.pagefind import MEMORY, RECORDS, UNUSED, WORK_PREFIX, index_site
 from generator.search.records import build_records
 from tests.conftest import FIXTURES, ROOT, build_site
 
@@ -176,3 +180,44 @@ def test_indexing_is_repeatable_and_leaves_no_working_folder(
     assert not (site / RECORDS).exists()
     if MEMORY.is_dir():
         assert set(MEMORY.glob("antikor-search-*")) == leftovers
+
+
+def test_a_killed_builds_working_folder_is_removed_and_a_running_ones_kept(
+    tmp_path: Path, example_site: Callable[[str], Path]
+) -> None:
+    content, _ = load_content(ROOT / "examples" / "derbent")
+    assert content is not None
+    site = tmp_path / "site"
+    shutil.copytree(example_site("derbent"), site)
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    work = tmp_path / "work"
+    abandoned = work / f"{WORK_PREFIX}{dead.pid}-abc"
+    running = work / f"{WORK_PREFIX}{os.getppid()}-def"
+    for folder in (abandoned, running):
+        (folder / RECORDS).mkdir(parents=True)
+    index_site(site, build_records(content), "ru", work_parent=work)
+    assert not abandoned.exists()
+    assert running.is_dir()
+
+
+def test_when_memory_cannot_take_the_working_folder_the_temporary_folder_does(
+    tmp_path: Path, example_site: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content, _ = load_content(ROOT / "examples" / "derbent")
+    assert content is not None
+    site = tmp_path / "site"
+    shutil.copytree(example_site("derbent"), site)
+    published = _bundle(site)
+    not_a_folder = tmp_path / "shm"
+    not_a_folder.write_text("")
+    not_a_folder.chmod(0o755)
+    monkeypatch.setattr(pagefind, "MEMORY", not_a_folder)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    assert pagefind.working_parent(1) == not_a_folder  # it looks usable, but is not
+    index_site(site, build_records(content), "ru")
+    fragments = {name for name in published if name.startswith("fragment/")}
+    assert {name for name in _bundle(site) if name.startswith("fragment/")} == fragments
+    assert list(temporary.iterdir()) == []
