@@ -156,12 +156,14 @@ def remove_abandoned(parent: Path | None) -> None:
             continue
 
 
-def prepare_input(site_dir: Path, documents: Sequence[bytes], parent: Path | None) -> Path:
+def prepare_input(
+    site_dir: Path, pages: Sequence[Path], documents: Sequence[bytes], parent: Path | None
+) -> Path:
     """A new folder under ``parent`` with the site's pages (linked where the file system
     allows, copied otherwise) and the records. The caller removes it."""
     work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=parent))
     try:
-        for page in sorted(site_dir.rglob("*.html")):
+        for page in pages:
             target = work / page.relative_to(site_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -191,16 +193,17 @@ def index_site(
     shutil.rmtree(bundle, ignore_errors=True)
     documents = render_records(records, language)
     try:
-        pages = sum(page.stat().st_size for page in site_dir.rglob("*.html"))
-        parent = work_parent or working_parent(pages + sum(map(len, documents)))
+        pages = sorted(site_dir.rglob("*.html"))
+        needed = sum(page.stat().st_size for page in pages) + sum(map(len, documents))
+        parent = work_parent or working_parent(needed)
         remove_abandoned(parent)
         try:
-            work = prepare_input(site_dir, documents, parent)
+            work = prepare_input(site_dir, pages, documents, parent)
         except OSError:
             if parent != MEMORY:
                 raise
             log.debug("no room in %s after all, using the temporary folder", MEMORY)
-            work = prepare_input(site_dir, documents, None)
+            work = prepare_input(site_dir, pages, documents, None)
     except OSError as exc:
         log.error("cannot prepare the pages and records for pagefind: %s", exc)
         raise IndexingFailed(f"не удалось подготовить записи для поиска ({exc})") from None

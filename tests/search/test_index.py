@@ -19,7 +19,7 @@ from generator.content import load_content
 from generator.search import pagefind
 from generator.search.bundle import decode, encode, pack, read
 from generator.search.pagefind import MEMORY, RECORDS, UNUSED, WORK_PREFIX, index_site
-from generator.search.records import build_records
+from generator.search.records import Record, build_records
 from tests.conftest import FIXTURES, ROOT, build_site
 
 
@@ -151,19 +151,25 @@ def test_filter_files_are_rewritten_in_a_stable_order(example_site: Callable[[st
         assert decode(encode(value)) == value
 
 
+@pytest.fixture
+def derbent_copy(tmp_path: Path, example_site: Callable[[str], Path]) -> tuple[Path, list[Record]]:
+    """A copy of the built Derbent site, to index again, and the records its build indexed."""
+    content, _ = load_content(ROOT / "examples" / "derbent")
+    assert content is not None
+    site = tmp_path / "site"
+    shutil.copytree(example_site("derbent"), site)
+    return site, build_records(content)
+
+
 def _bundle(site: Path) -> dict[str, bytes]:
     root = site / "pagefind"
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 def test_indexing_is_repeatable_and_leaves_no_working_folder(
-    tmp_path: Path, example_site: Callable[[str], Path]
+    tmp_path: Path, derbent_copy: tuple[Path, list[Record]]
 ) -> None:
-    content, _ = load_content(ROOT / "examples" / "derbent")
-    assert content is not None
-    records = build_records(content)
-    site = tmp_path / "site"
-    shutil.copytree(example_site("derbent"), site)
+    site, records = derbent_copy
     published = _bundle(site)
     leftovers = set(MEMORY.glob("antikor-search-*")) if MEMORY.is_dir() else set()
 
@@ -183,12 +189,9 @@ def test_indexing_is_repeatable_and_leaves_no_working_folder(
 
 
 def test_a_killed_builds_working_folder_is_removed_and_a_running_ones_kept(
-    tmp_path: Path, example_site: Callable[[str], Path]
+    tmp_path: Path, derbent_copy: tuple[Path, list[Record]]
 ) -> None:
-    content, _ = load_content(ROOT / "examples" / "derbent")
-    assert content is not None
-    site = tmp_path / "site"
-    shutil.copytree(example_site("derbent"), site)
+    site, records = derbent_copy
     dead = subprocess.Popen(["true"])
     dead.wait()
     work = tmp_path / "work"
@@ -196,18 +199,15 @@ def test_a_killed_builds_working_folder_is_removed_and_a_running_ones_kept(
     running = work / f"{WORK_PREFIX}{os.getppid()}-def"
     for folder in (abandoned, running):
         (folder / RECORDS).mkdir(parents=True)
-    index_site(site, build_records(content), "ru", work_parent=work)
+    index_site(site, records, "ru", work_parent=work)
     assert not abandoned.exists()
     assert running.is_dir()
 
 
 def test_when_memory_cannot_take_the_working_folder_the_temporary_folder_does(
-    tmp_path: Path, example_site: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, derbent_copy: tuple[Path, list[Record]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    content, _ = load_content(ROOT / "examples" / "derbent")
-    assert content is not None
-    site = tmp_path / "site"
-    shutil.copytree(example_site("derbent"), site)
+    site, records = derbent_copy
     published = _bundle(site)
     not_a_folder = tmp_path / "shm"
     not_a_folder.write_text("")
@@ -217,7 +217,7 @@ def test_when_memory_cannot_take_the_working_folder_the_temporary_folder_does(
     temporary.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     assert pagefind.working_parent(1) == not_a_folder  # it looks usable, but is not
-    index_site(site, build_records(content), "ru")
+    index_site(site, records, "ru")
     fragments = {name for name in published if name.startswith("fragment/")}
     assert {name for name in _bundle(site) if name.startswith("fragment/")} == fragments
     assert list(temporary.iterdir()) == []
