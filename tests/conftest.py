@@ -50,6 +50,19 @@ def minimal(tmp_path: Path) -> Path:
     return target
 
 
+def minimal_with_markup(work: Path, markup: str) -> Path:
+    """A copy of the minimal content in ``work/content`` whose monitoring measure carries
+    ``markup`` in its text, as a careless or hostile editor might write it."""
+    content = work / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    plan = content / "plans" / "2021-2024.yaml"
+    text = plan.read_text(encoding="utf-8")
+    needle = "Мониторинг изменений законодательства"
+    assert needle in text
+    plan.write_text(text.replace(needle, f"Мониторинг {markup} законодательства"), encoding="utf-8")
+    return content
+
+
 CONTENT_BY_NAME = {path.name: path for path in CONTENT_DIRS}
 
 

@@ -4,7 +4,6 @@ static server under a path prefix, as a citizen would use it."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 
 from generator.content import load_content
 from generator.search.records import executor_key
-from tests.conftest import CONTENT_BY_NAME, FIXTURES, build_site
+from tests.conftest import CONTENT_BY_NAME, build_site, minimal_with_markup
 from tests.support.server import Served, serve
 
 PREFIX = "/gov/antikor/"
@@ -310,16 +309,7 @@ def test_markup_in_the_content_stays_text_in_results(
     tmp_path_factory: pytest.TempPathFactory, page: Any
 ) -> None:
     work = tmp_path_factory.mktemp("hostile")
-    content = work / "content"
-    shutil.copytree(FIXTURES / "minimal", content)
-    plan = content / "plans" / "2021-2024.yaml"
-    plan.write_text(
-        plan.read_text(encoding="utf-8").replace(
-            "Мониторинг изменений законодательства",
-            "Мониторинг <img src=x onerror=window.hacked=1> законодательства",
-        ),
-        encoding="utf-8",
-    )
+    content = minimal_with_markup(work, "<img src=x onerror=window.hacked=1>")
     result = build_site(content, work / "site")
     assert result.exit_code == 0, result.stderr
     with serve(work / "site", PREFIX) as site:

@@ -3,30 +3,22 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import FIXTURES, ROOT, build_site
+from tests.conftest import FIXTURES, ROOT, build_site, minimal_with_markup
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("build")
-    content = work / "content"
-    shutil.copytree(FIXTURES / "minimal", content)
-    plan = content / "plans" / "2021-2024.yaml"
-    plan.write_text(
-        plan.read_text(encoding="utf-8").replace(
-            "Мониторинг изменений законодательства",
-            "Мониторинг <script>alert(1)</script> [ссылка](javascript:alert(1))"
-            " <img src=x onerror=alert(1)>",
-        ),
-        encoding="utf-8",
+    content = minimal_with_markup(
+        work, "<script>alert(1)</script> [ссылка](javascript:alert(1)) <img src=x onerror=alert(1)>"
     )
+    plan = content / "plans" / "2021-2024.yaml"
     result = build_site(content, work / "site")
     assert result.exit_code == 1  # javascript: link is an error: nothing is built
     assert not (work / "site").exists()
