@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 import re
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, Final, TypeVar
 
@@ -124,28 +124,60 @@ def _nonblank(value: object) -> str:
     return text
 
 
-_ONE_LINE: Final = {"type": "string", "minLength": 1}
+# --- JSON Schema of the values ----------------------------------------------------------------
+# The loader reads every plain scalar as text, so «title: 2024» or «deadline: true» are texts;
+# editors' YAML parsers make them numbers and booleans, which the schema therefore allows.
+# Patterns use the ECMAScript syntax that JSON Schema clients apply.
+
+TEXT_TYPES: Final = ["string", "number", "boolean"]
+_ONE_LINE: Final = {"type": TEXT_TYPES, "minLength": 1, "pattern": r"\S"}
+_ECMA_SPECIAL: Final = set("^$\\.*+?()[]{}|/")
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def folded_pattern(words: Iterable[str]) -> str:
+    """An ECMAScript pattern matching any of ``words`` as the loader compares them: without
+    regard to case, ё as е, any run of spaces as one (JSON Schema has no case-insensitive
+    flag, so each letter becomes a class)."""
+
+    def letter(char: str) -> str:
+        if char == " ":
+            return r"\s+"
+        if char == "е":
+            return "[еЕёЁ]"
+        if char.lower() != char.upper():
+            return f"[{char.lower()}{char.upper()}]"
+        return "\\" + char if char in _ECMA_SPECIAL else char
+
+    alternatives = sorted({"".join(map(letter, _fold(word))) for word in words})
+    return r"^\s*(?:" + "|".join(alternatives) + r")\s*$"
+
 
 NonBlank = Annotated[str, PlainValidator(_nonblank), WithJsonSchema(_ONE_LINE)]
 Markdown = Annotated[
     str,
     PlainValidator(_nonblank),
-    WithJsonSchema({"type": "string", "minLength": 1, "description": "Текст в разметке Markdown"}),
+    WithJsonSchema({**_ONE_LINE, "description": "Текст в разметке Markdown"}),
     MARKDOWN,
 ]
 # Numbers and keys are text ("1.10" is not "1.1"), but an editor may leave them unquoted.
 Number = Annotated[
     str,
     PlainValidator(_nonblank),
-    WithJsonSchema({"type": ["string", "number"], "examples": ["1", "1.1", "2.1.3", "І", "1)"]}),
+    WithJsonSchema({**_ONE_LINE, "examples": ["1", "1.1", "2.1.3", "І", "1)"]}),
 ]
 
 FIRST_YEAR: Final = 1990
 LAST_YEAR: Final = 2100
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _RU_DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
-_DATE_PATTERN = r"^\s*(\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})\s*$"
-_MARKER_PATTERN = r"^\s*([Нн]еразборчиво|[Нн]ерозбірливо|[Нн]е указано|[Нн]е вказано)\s*$"
+_YEAR = r"(?:199\d|20\d\d|2100)"
+_MONTH = r"(?:0[1-9]|1[0-2])"
+_DAY = r"(?:0[1-9]|[12]\d|3[01])"
+_DATE_PATTERN = rf"^\s*(?:{_YEAR}-{_MONTH}-{_DAY}|{_DAY}\.{_MONTH}\.{_YEAR})\s*$"
 
 
 def parse_date(value: object) -> dt.date:
@@ -198,7 +230,7 @@ RequisiteDate = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "anyOf": [{"pattern": _DATE_PATTERN}, {"pattern": _MARKER_PATTERN}],
+            "anyOf": [{"pattern": _DATE_PATTERN}, {"pattern": folded_pattern(_MARKERS)}],
             "description": "Дата (2024-03-15 или 15.03.2024); «неразборчиво», если в источнике"
             " ее нельзя прочитать; «не указано», если источник ее не называет",
         }
@@ -208,11 +240,7 @@ RequisiteNumber = Annotated[
     str | Unknown,
     PlainValidator(_number_or_marker),
     WithJsonSchema(
-        {
-            "type": ["string", "number"],
-            "minLength": 1,
-            "description": "Номер как напечатан; «неразборчиво» или «не указано»",
-        }
+        {**_ONE_LINE, "description": "Номер как напечатан; «неразборчиво» или «не указано»"}
     ),
 ]
 RequisiteText = Annotated[
@@ -220,8 +248,7 @@ RequisiteText = Annotated[
     PlainValidator(_text_or_marker),
     WithJsonSchema(
         {
-            "type": "string",
-            "minLength": 1,
+            **_ONE_LINE,
             "description": "Текст как в источнике; «не указано», если источник его не называет",
         }
     ),
@@ -242,6 +269,16 @@ class YearRange:
 
 
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–—]\s*(\d{4}))?\s*(?:гг?\.?|годы|год|роки|рік)?\s*$")
+_YEARS_SCHEMA: Final = {
+    "anyOf": [
+        {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+        {
+            "type": "string",
+            "pattern": rf"^\s*{_YEAR}\s*(?:[-–—]\s*{_YEAR})?\s*(?:гг?\.?|годы|год|роки|рік)?\s*$",
+        },
+    ],
+    "examples": ["2024", "2021-2024"],
+}
 
 
 def parse_years(value: object) -> YearRange:
@@ -261,9 +298,7 @@ def parse_years(value: object) -> YearRange:
 Years = Annotated[
     YearRange,
     PlainValidator(parse_years),
-    WithJsonSchema(
-        {"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{4})?$", "examples": ["2021-2024"]}
-    ),
+    WithJsonSchema(_YEARS_SCHEMA),
 ]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -277,7 +312,9 @@ def _email(value: object) -> str:
 
 
 Email = Annotated[
-    str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+    str,
+    PlainValidator(_email),
+    WithJsonSchema({"type": "string", "pattern": r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"}),
 ]
 
 
@@ -289,7 +326,9 @@ def _web_url(value: object) -> str:
 
 
 WebUrl = Annotated[
-    str, PlainValidator(_web_url), WithJsonSchema({"type": "string", "format": "uri"})
+    str,
+    PlainValidator(_web_url),
+    WithJsonSchema({"type": "string", "pattern": r"^\s*https?://[^\s/]+\.\S+\s*$"}),
 ]
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -316,6 +355,8 @@ LinkUrl = Annotated[
     WithJsonSchema(
         {
             "type": "string",
+            "pattern": r"^[\x00-\x20]*(?:(?:[hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO]|[tT][eE][lL])"
+            r"[\x00-\x20]*:|(?![a-zA-Z][a-zA-Z0-9+.-]*[\x00-\x20]*:))",
             "description": "Адрес http(s), mailto:, tel: или путь к файлу в папке содержимого",
         }
     ),
@@ -346,11 +387,11 @@ def _choice(
 
 
 def _accepted(enum_cls: type[enum.Enum], aliases: dict[str, Any] | None = None) -> WithJsonSchema:
-    return WithJsonSchema({"enum": sorted({m.value for m in enum_cls} | set(aliases or {}))})
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
+    """The values an editor is offered (``enum``), and every spelling the loader accepts."""
+    words = sorted({m.value for m in enum_cls} | set(aliases or {}))
+    return WithJsonSchema(
+        {"anyOf": [{"enum": words}, {"type": "string", "pattern": folded_pattern(words)}]}
+    )
 
 
 # --- enums -----------------------------------------------------------------------------------
@@ -479,7 +520,14 @@ IncomeField = Annotated[
 SubsectionField = Annotated[
     str,
     PlainValidator(lambda v: _subsection(v)),
-    WithJsonSchema({"enum": list(SUBSECTIONS)}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": list(SUBSECTIONS)},
+                {"type": "string", "pattern": r"^\s*(?:" + "|".join(SUBSECTIONS) + r")\s*$"},
+            ]
+        }
+    ),
 ]
 
 
@@ -529,10 +577,7 @@ Deadline = Annotated[
     PlainValidator(_deadline),
     WithJsonSchema(
         {
-            "anyOf": [
-                {"type": "string", "minLength": 1},
-                {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
-            ],
+            "anyOf": [_ONE_LINE, {"type": "array", "minItems": 1, "items": _ONE_LINE}],
             "description": "Срок как напечатан; несколько сроков — строками блока «|» или списком",
         }
     ),
@@ -600,9 +645,13 @@ class Measure(Model):
     number: Number = Field(description="Номер как напечатан: 1.1, 2.1.3, 1)")
     id: Number | None = Field(None, description="Явный ключ, если номер повторяется")
     text: Markdown = Field(description="Мероприятие (Markdown)")
-    executors: Annotated[list[NonBlank], BeforeValidator(_one_or_many)] = Field(
-        min_length=1, description="Исполнители: список или одна строка"
-    )
+    executors: Annotated[
+        list[NonBlank],
+        BeforeValidator(_one_or_many),
+        WithJsonSchema(
+            {"anyOf": [_ONE_LINE, {"type": "array", "minItems": 1, "items": _ONE_LINE}]}
+        ),
+    ] = Field(min_length=1, description="Исполнители: список или одна строка")
     deadline: Deadline = Field(description="Срок исполнения, как напечатан")
     expected_result: Markdown | None = Field(None, description="Ожидаемый результат (Markdown)")
 
@@ -664,6 +713,18 @@ class Period(Model):
         return f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
 
 
+_PERIOD_SCHEMA: Final = {
+    "type": "object",
+    "title": "Даты начала и конца периода",
+    "properties": {
+        "from": {"type": "string", "pattern": _DATE_PATTERN, "description": "Начало периода"},
+        "to": {"type": "string", "pattern": _DATE_PATTERN, "description": "Конец периода"},
+    },
+    "required": ["from", "to"],
+    "additionalProperties": False,
+}
+
+
 def _period(value: object) -> object:
     if isinstance(value, str):
         years = parse_years(value)
@@ -671,8 +732,34 @@ def _period(value: object) -> object:
     return value
 
 
+_TEXT_OPTIONAL_WORDS: Final = [s.value for s in TEXT_OPTIONAL] + [
+    word for word, status in _STATUS_ALIASES.items() if status in TEXT_OPTIONAL
+]
+
+
 class Result(Model):
     """Результат выполнения мероприятия или целого раздела плана."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "allOf": [
+                {"oneOf": [{"required": ["measure"]}, {"required": ["section"]}]},
+                {"if": {"required": ["section"]}, "then": {"required": ["text"]}},
+                {"if": {"required": ["measure"]}, "then": {"required": ["status"]}},
+                {
+                    "if": {"required": ["measure"], "not": {"required": ["text"]}},
+                    "then": {
+                        "properties": {
+                            "status": {
+                                "type": "string",
+                                "pattern": folded_pattern(_TEXT_OPTIONAL_WORDS),
+                            }
+                        }
+                    },
+                },
+            ]
+        }
+    )
 
     measure: Number | None = Field(
         None, description="Ключ мероприятия плана: 1.1, 2.1.3, І.1.2 (или поле section)"
@@ -720,9 +807,11 @@ class Report(Model):
 
     plan: Number = Field(description="Имя файла плана без .yaml (например, 2021-2024)")
     title: NonBlank = Field(description="Наименование отчета")
-    period: Annotated[Period, BeforeValidator(_period)] = Field(
-        description="Год (2024) или {from: дата, to: дата}"
-    )
+    period: Annotated[
+        Period,
+        BeforeValidator(_period),
+        WithJsonSchema({"anyOf": [_YEARS_SCHEMA, _PERIOD_SCHEMA]}),
+    ] = Field(description="Год (2024), диапазон лет (2016-2017) или {from: дата, to: дата}")
     date: RequisiteDate = Field(description="Дата отчета (или «не указано», «неразборчиво»)")
     results: list[Result] = Field(min_length=1, description="Результаты по мероприятиям и разделам")
 
