@@ -34,7 +34,8 @@ from typing import Any
 
 from benchmarks.handwritten import plan_page_path, write_hugo, write_mkdocs
 from benchmarks.synthetic import ROOT, SIZES, materialize
-from generator.content import Content, load_content
+from generator.content import Content
+from generator.pipeline import load_content
 from generator.site.i18n import REPORTS_ADDRESS, subsection_address
 
 HUGO_MISSING = (

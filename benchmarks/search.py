@@ -36,8 +36,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.synthetic import ROOT, generate
-from generator.content import load_content
 from generator.markup import render_markdown
+from generator.pipeline import load_content
 from generator.search.pagefind import (
     BUNDLE,
     RECORDS,

@@ -20,7 +20,7 @@ _PROBE = """
 import json, resource, sys, time
 from pathlib import Path
 started = time.perf_counter()
-from generator.content import load_content
+from generator.pipeline import load_content
 content, diagnostics = load_content(Path(sys.argv[1]))
 elapsed = time.perf_counter() - started
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024

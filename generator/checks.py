@@ -10,18 +10,22 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.content import Content, PageEntry, PlanEntry, PlanKeys, ReportEntry, Source
+from generator.content import (
+    Content,
+    Parts,
+    PlanEntry,
+    PlanKeys,
+    Reading,
+    ReportEntry,
+    Source,
+)
 from generator.diagnostics import Diagnostics, Position
 from generator.models import (
-    Act,
     ActReference,
     NotStated,
-    Site,
     Status,
     Unknown,
     is_safe_url,
@@ -35,45 +39,12 @@ _MD_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
 _HTML_TAG = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?/?>|<!--")
 
 
-@dataclass(frozen=True)
-class Parts:
-    """What was read of a content folder, complete or not: the checks that need a file that
-    failed to load are skipped (and say so), the others still run, so one run reports every
-    file's errors."""
-
-    root: Path
-    site: Site | None
-    site_source: Source | None
-    plans: tuple[PlanEntry, ...]
-    reports: tuple[ReportEntry, ...]
-    acts: tuple[Act, ...]
-    acts_source: Source | None
-    pages: tuple[PageEntry, ...]
-
-    def plan(self, stem: str) -> PlanEntry | None:
-        return next((p for p in self.plans if p.stem == stem), None)
-
-    @classmethod
-    def of(cls, content: Content) -> Parts:
-        return cls(
-            content.root,
-            content.site,
-            content.site_source,
-            content.plans,
-            content.reports,
-            content.acts,
-            content.acts_source,
-            content.pages,
-        )
-
-
-def check_content(
-    content: Content,
-    diagnostics: Diagnostics,
-    plan_stems: set[str],
-    plan_keys: Mapping[str, PlanKeys] | None = None,
-) -> None:
-    check_parts(Parts.of(content), diagnostics, plan_stems, plan_keys)
+def validate(reading: Reading, diagnostics: Diagnostics) -> Content | None:
+    """Run every check over what was read; the content if it is complete and has no errors."""
+    check_parts(reading.parts, diagnostics, set(reading.plan_stems), reading.plan_keys)
+    if reading.content is None or diagnostics.errors:
+        return None
+    return reading.content
 
 
 def check_parts(

@@ -8,7 +8,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generator.content import load_content
 from generator.diagnostics import Diagnostics
 
 Command = Callable[[argparse.Namespace], int]
@@ -272,6 +271,8 @@ def print_diagnostics(diagnostics: Diagnostics) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from generator.pipeline import load_content
+
     content, diagnostics = load_content(args.content)
     print_diagnostics(diagnostics)
     if content is not None and not diagnostics.failed(args.strict):

@@ -1,8 +1,8 @@
-"""Loading a content folder into validated models.
+"""Reading a content folder into models, before the checks across files.
 
-This is the only part of the core that reads the disk. It reads every file, keeps going past
-faulty ones, and returns either a complete :class:`Content` or ``None`` with the diagnostics
-that explain why.
+This is the only part of the core that reads the disk. It reads every file and keeps going past
+faulty ones; :func:`read_content` returns what could be read, and the checks in
+:mod:`generator.checks` decide whether it makes a complete :class:`Content`.
 """
 
 from __future__ import annotations
@@ -302,16 +302,43 @@ class _Reader:
             return None
 
 
-def load_content(root: Path) -> tuple[Content | None, Diagnostics]:
-    """Read and validate a whole content folder; ``None`` if anything is wrong."""
-    from generator.checks import Parts, check_content, check_parts
+@dataclass(frozen=True)
+class Parts:
+    """What was read of a content folder, complete or not: the checks that need a file that
+    failed to load are skipped (and say so), the others still run, so one run reports every
+    file's errors."""
 
-    diagnostics = Diagnostics()
+    root: Path
+    site: Site | None
+    site_source: Source | None
+    plans: tuple[PlanEntry, ...]
+    reports: tuple[ReportEntry, ...]
+    acts: tuple[Act, ...]
+    acts_source: Source | None
+    pages: tuple[PageEntry, ...]
+
+    def plan(self, stem: str) -> PlanEntry | None:
+        return next((p for p in self.plans if p.stem == stem), None)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A content folder as read: its parts, the stems of every plan file and the keys of every
+    plan that could be indexed (valid or not), and ``content`` when every file was read."""
+
+    parts: Parts
+    plan_stems: frozenset[str]
+    plan_keys: dict[str, PlanKeys]
+    content: Content | None
+
+
+def read_content(root: Path, diagnostics: Diagnostics) -> Reading | None:
+    """Read every file of a content folder; ``None`` if the folder itself is missing."""
     reader = _Reader(diagnostics)
     root = root.resolve()
     if not root.is_dir():
         diagnostics.add("E001", root, None, reason="папка не найдена")
-        return None, diagnostics
+        return None
 
     site, site_source = _load_one(reader, root / "site.yaml", Site, required=True)
     plan_paths = _files(root / "plans", ".yaml", diagnostics)
@@ -331,12 +358,22 @@ def load_content(root: Path) -> tuple[Content | None, Diagnostics]:
     loaded_plans = tuple(p for p in plans if p is not None)
     loaded_reports = tuple(r for r in reports if r is not None)
     loaded_pages = tuple(p for p in pages if p is not None)
+    stems = frozenset(path.stem for path in plan_paths)
     if site is None or site_source is None or acts is None:
         # The pages cannot be built, but every plan and report is still checked.
         parts = Parts(root, site, site_source, loaded_plans, loaded_reports, (), None, loaded_pages)
-        check_parts(parts, diagnostics, {path.stem for path in plan_paths}, plan_keys)
-        return None, diagnostics
+        return Reading(parts, stems, plan_keys, None)
     complete = None not in plans and None not in reports and None not in pages
+    parts = Parts(
+        root,
+        site,
+        site_source,
+        loaded_plans,
+        loaded_reports,
+        tuple(acts),
+        acts_source,
+        loaded_pages,
+    )
     content = Content(
         root=root,
         site=site,
@@ -347,10 +384,7 @@ def load_content(root: Path) -> tuple[Content | None, Diagnostics]:
         acts_source=acts_source,
         pages=loaded_pages,
     )
-    check_content(content, diagnostics, {path.stem for path in plan_paths}, plan_keys)
-    if not complete or diagnostics.errors:
-        return None, diagnostics
-    return content, diagnostics
+    return Reading(parts, stems, plan_keys, content if complete else None)
 
 
 def _files(folder: Path, suffix: str, diagnostics: Diagnostics) -> list[Path]:

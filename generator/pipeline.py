@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import timings
-from generator.content import Content, load_content
-from generator.search.records import Record, build_records, filter_values
-from generator.site.pages import Page, build_pages
+from generator.checks import validate
+from generator.content import Content, read_content
+from generator.diagnostics import Diagnostics
 
 if TYPE_CHECKING:
     from generator.compliance import RuleResult
     from generator.compliance.profiles import Profile
+    from generator.search.records import Record
+    from generator.site.pages import Page
 
 
 class ContentFailed(Exception):
@@ -27,11 +29,23 @@ class ContentFailed(Exception):
         self.report = report
 
 
+def load_content(root: Path) -> tuple[Content | None, Diagnostics]:
+    """Read a content folder and check it: the validated content, or ``None`` if anything is
+    wrong, and the diagnostics that say what."""
+    diagnostics = Diagnostics()
+    reading = read_content(root, diagnostics)
+    content = validate(reading, diagnostics) if reading is not None else None
+    return content, diagnostics
+
+
 def prepare_pages(
     root: Path, templates: Path, *, strict: bool = False
 ) -> tuple[Content, list[Page], list[Record]]:
     """The validated content, its pages, and the records of its search index (the search page
     lists the values of the filters, so the records come first)."""
+    from generator.search.records import build_records, filter_values
+    from generator.site.pages import build_pages
+
     with timings.stage("load"), _collector_paused():
         content, diagnostics = load_content(root)
     if content is None or diagnostics.failed(strict):

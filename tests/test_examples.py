@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import load_content
+from generator.pipeline import load_content
 from tests.conftest import CONTENT_DIRS, ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import generate
-from generator.content import Content, load_content
+from generator.content import Content
 from generator.markup import _parse, render_markdown
+from generator.pipeline import load_content
 from tests.conftest import CONTENT_DIRS
 
 TRICKY = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.synthetic import generate
-from generator.content import load_content
+from generator.pipeline import load_content
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.compliance.profiles import Profile, RuleSpec
-from generator.compliance.rules import Context, Failure, run_rule
+from generator.compliance.registry import Context, Failure, run_rule
 from generator.compliance.site import BuiltSite
 
 

@@ -6,39 +6,35 @@ a rule with the same ``id`` replaces the parent's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
+from generator.compliance import rules as _rules  # noqa: F401  (registers the rule types)
+from generator.compliance.registry import (
+    FrozenModel,
+    Profile,
+    RuleSpec,
+    SubsectionSpec,
+    validate_params,
+)
 from generator.models import SUBSECTIONS
 
-
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class SubsectionSpec(_Model):
-    """A subsection the section home lists, in the profile's order."""
-
-    key: str = Field(description="Ключ подраздела: acts, expertise, ... (см. docs/content.md)")
-    required: bool = Field(True, description="Обязателен ли подраздел")
-
-
-class RuleSpec(_Model):
-    """One rule of a profile: the rule type (code) and its title, basis and parameters (data)."""
-
-    id: str = Field(description="Постоянный идентификатор правила (для JSON и CI)")
-    type: str = Field(description="Тип правила: какая проверка выполняется")
-    title: str = Field(description="Название правила по-русски")
-    basis: str = Field(description="Правовое основание")
-    params: dict[str, Any] = Field(default_factory=dict, description="Параметры проверки")
+__all__ = [
+    "Profile",
+    "ProfileError",
+    "ProfileFile",
+    "RuleSpec",
+    "SubsectionSpec",
+    "available_profiles",
+    "load_profile",
+    "resolve_profile",
+]
 
 
-class ProfileFile(_Model):
+class ProfileFile(FrozenModel):
     """A profile file as written, before ``extends`` is resolved."""
 
     title: str = Field(description="Название профиля")
@@ -47,20 +43,6 @@ class ProfileFile(_Model):
         None, description="Подразделы в порядке показа (если не указаны — из родительского)"
     )
     rules: list[RuleSpec] = Field(default_factory=list, description="Правила профиля")
-
-
-@dataclass(frozen=True)
-class Profile:
-    """A resolved profile: its own and inherited rules, ready to run."""
-
-    name: str
-    title: str
-    chain: tuple[str, ...]  # this profile and its ancestors, nearest first
-    subsections: tuple[SubsectionSpec, ...]
-    rules: tuple[RuleSpec, ...]
-
-    def rule_of_type(self, type_: str) -> RuleSpec | None:
-        return next((rule for rule in self.rules if rule.type == type_), None)
 
 
 class ProfileError(Exception):
@@ -74,12 +56,6 @@ def available_profiles() -> list[str]:
         entry.name.removesuffix(".yaml")
         for entry in folder.iterdir()
         if entry.name.endswith(".yaml")
-    )
-
-
-def unknown_profile_message(name: str) -> str:
-    return f"неизвестный профиль требований «{name}»; доступные профили: " + ", ".join(
-        available_profiles()
     )
 
 
@@ -98,8 +74,6 @@ def load_profile(name: str) -> Profile:
 
 def resolve_profile(name: str, texts: dict[str, str]) -> Profile:
     """Resolve ``name`` from profile sources (name → YAML text). Pure, so it is testable."""
-    from generator.compliance.rules import validate_params
-
     chain: list[tuple[str, ProfileFile]] = []
     current: str | None = name
     while current is not None:

@@ -10,78 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
 
 from bs4 import Tag
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field
 
+from generator.compliance.registry import Context, Failure, Params, rule_type
 from generator.compliance.site import BuiltSite, HtmlPage, resolve
 from generator.site.i18n import subsection_title
-
-if TYPE_CHECKING:
-    from generator.compliance.profiles import Profile, RuleSpec
-
-
-@dataclass(frozen=True)
-class Failure:
-    """Where a rule fails and what to do about it."""
-
-    page: str  # the page's address under the section root ("" is the section home)
-    element: str  # which element or file, in words a webmaster recognises
-    problem: str
-    fix: str
-
-
-@dataclass(frozen=True)
-class Context:
-    site: BuiltSite
-    profile: Profile
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-Check = Callable[[Context, Any], list[Failure]]
-
-
-@dataclass(frozen=True)
-class RuleType:
-    params: type[Params]
-    check: Check
-
-
-RULE_TYPES: dict[str, RuleType] = {}
-
-
-def rule_type(name: str, params: type[Params] = Params) -> Callable[[Check], Check]:
-    def register(check: Check) -> Check:
-        RULE_TYPES[name] = RuleType(params, check)
-        return check
-
-    return register
-
-
-def validate_params(rule: RuleSpec) -> str | None:
-    """None if the rule's type is known and its parameters fit; else what is wrong, in Russian."""
-    known = RULE_TYPES.get(rule.type)
-    if known is None:
-        return f"неизвестный тип правила «{rule.type}»; известные: " + ", ".join(sorted(RULE_TYPES))
-    try:
-        known.params.model_validate(rule.params)
-    except ValidationError as exc:
-        return "неверные параметры: " + "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
-        )
-    return None
-
-
-def run_rule(context: Context, rule: RuleSpec) -> list[Failure]:
-    known = RULE_TYPES[rule.type]
-    return known.check(context, known.params.model_validate(rule.params))
-
 
 # --- helpers ---------------------------------------------------------------------------------
 

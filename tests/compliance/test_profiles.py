@@ -133,7 +133,7 @@ def test_unknown_shipped_profile_lists_the_available_ones() -> None:
 
 
 def test_every_rule_type_profile_and_option_is_documented() -> None:
-    from generator.compliance.rules import RULE_TYPES
+    from generator.compliance.registry import RULE_TYPES
     from tests.conftest import ROOT
 
     text = (ROOT / "docs" / "compliance.md").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.content import load_content
+from generator.pipeline import load_content
 from generator.search import pagefind
 from generator.search.bundle import decode, encode, pack, read
 from generator.search.pagefind import MEMORY, RECORDS, UNUSED, WORK_PREFIX, index_site

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.content import Content, load_content
+from generator.content import Content
 from generator.models import YearRange
+from generator.pipeline import load_content
 from generator.search.records import (
     PageIndex,
     Record,

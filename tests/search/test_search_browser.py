@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from generator.content import load_content
+from generator.pipeline import load_content
 from generator.search.records import executor_key
 from tests.conftest import CONTENT_BY_NAME, build_site, minimal_with_markup
 from tests.support.server import Served, serve

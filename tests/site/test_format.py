@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.content import Content, load_content
+from generator.content import Content
+from generator.pipeline import load_content
 from generator.search.records import build_records
 from generator.site.pages import build_pages
 from tests.conftest import FIXTURES, ROOT, build_site, run_antikor
