@@ -1,0 +1,412 @@
+"""From a table grid to a draft plan (and report): header, columns, sections, measures.
+
+Nothing here knows the file format. Rows are classified by what they hold: a row with a
+number and a title across the table is a section; a row with a measure's cells is a measure;
+a repeated header row or a row of column numbers is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from generator.content import derive_key
+from generator.importer.columns import ROLE_NAMES, Role, by_position, map_header, normalise
+from generator.importer.draft import (
+    NOT_STATED,
+    Draft,
+    DraftMeasure,
+    DraftResult,
+    DraftSection,
+)
+from generator.importer.grid import Cell, Covered, Slot, Source, Table, text_cell
+from generator.importer.readers import ImportFailure
+from generator.importer.text import executors_of, markdown_of, one_line, repair_hyphens
+
+ROMAN: Final = r"[IVXLІХ]+"
+NUMBER_RE: Final = re.compile(rf"^(\d+(?:\.\d+)*\.?|\d+\)|{ROMAN}\.?)$")
+HEAD_RE: Final = re.compile(rf"^(\d+(?:\.\d+)*\.?|\d+\)|{ROMAN}\.)\s+(\S.*)$", re.DOTALL)
+HEADER_SEARCH: Final = 15
+
+
+@dataclass
+class Row:
+    """One data row: the cell of each role, and the row's position for messages."""
+
+    index: int
+    own: dict[Role, Cell]
+    inherited: dict[Role, Cell]
+    spanning: Cell | None
+    repairs: list[str]
+
+    def text(self, role: Role) -> str:
+        cell = self.own.get(role)
+        return cell.plain() if cell else ""
+
+    def cell(self, role: Role) -> Cell | None:
+        return self.own.get(role) or self.inherited.get(role)
+
+
+@dataclass
+class Layout:
+    mapping: dict[int, Role]
+    rows: list[Row]
+    above: list[str]
+    positional: bool
+    remapped: bool = False
+
+
+def lay_out(source: Source, path: str) -> Layout:
+    """Find the plan table, its header and its rows; refuse a document that holds no plan."""
+    if not source.tables or not any(t.rows for t in source.tables):
+        raise ImportFailure(
+            f"{path}: в документе нет таблицы: импорт читает план или отчет, напечатанный"
+            " таблицей (номер, мероприятие, исполнители, срок)"
+        )
+    tables = [_unstream(t) if "stream" in source.notes else t for t in source.tables]
+    for position, table in enumerate(tables):
+        found = _find_header(table)
+        if found is not None:
+            index, mapping = found
+            rows = list(table.rows[index + 1 :])
+            for extra in tables[position + 1 :]:
+                if extra.width == table.width:
+                    rows.extend(extra.rows)
+            above = source.above + _titles(table.rows[:index])
+            return Layout(mapping, _rows(rows, mapping, table.rows[index]), above, False)
+    table = max(tables, key=lambda t: len(t.rows))
+    numbered = _numbered(table)
+    if table.width < 3 or not numbered:
+        raise ImportFailure(
+            f"{path}: таблица не похожа на план мероприятий: в ней не найдена строка"
+            " заголовка («Мероприятие», «Исполнитель», «Срок» …) и нет столбца с номерами"
+            " пунктов; проверьте, что это план или отчет о его выполнении"
+        )
+    mapping = by_position(table.width, numbered=True)
+    first = next(i for i, row in enumerate(table.rows) if NUMBER_RE.match(_lead(row)))
+    above = source.above + _titles(table.rows[:first])
+    return Layout(mapping, _rows(table.rows[first:], mapping, None), above, True)
+
+
+def _lead(row: list[Slot]) -> str:
+    """The number a row starts with: its first cell, or the start of a cell across the row."""
+    text = _texts(row)[0] if row else ""
+    match = HEAD_RE.match(text)
+    return match.group(1) if match else text
+
+
+def _texts(row: list[Slot]) -> list[str]:
+    return [s.plain() if isinstance(s, Cell) else "" for s in row]
+
+
+def _find_header(table: Table) -> tuple[int, dict[int, Role]] | None:
+    for index, row in enumerate(table.rows[:HEADER_SEARCH]):
+        mapping = map_header(_texts(row))
+        if mapping is not None:
+            return index, mapping
+    return None
+
+
+def _numbered(table: Table) -> bool:
+    firsts = [_lead(row) for row in table.rows if row]
+    numbers = sum(1 for text in firsts if NUMBER_RE.match(text))
+    return numbers >= max(1, len(firsts) // 3)
+
+
+def _titles(rows: list[list[Slot]]) -> list[str]:
+    """Rows above the header (a spreadsheet's title rows), one line per paragraph."""
+    lines: list[str] = []
+    for row in rows:
+        cells = [s for s in row if isinstance(s, Cell) and not s.empty]
+        if len(cells) == 1:
+            lines.extend(p.text.strip() for p in cells[0].paragraphs if p.text.strip())
+        elif cells:
+            lines.append(" ".join(c.plain() for c in cells))
+    return lines
+
+
+def _rows(rows: list[list[Slot]], mapping: dict[int, Role], header: list[Slot] | None) -> list[Row]:
+    header_key = [normalise(t) for t in _texts(header)] if header is not None else None
+    found: list[Row] = []
+    for index, row in enumerate(rows):
+        texts = _texts(row)
+        if not any(texts):
+            continue
+        if header_key is not None and [normalise(t) for t in texts] == header_key:
+            continue  # the header printed again on a new page
+        if _column_numbers(texts):
+            continue
+        own: dict[Role, Cell] = {}
+        inherited: dict[Role, Cell] = {}
+        for column, role in mapping.items():
+            slot = row[column] if column < len(row) else Cell()
+            if isinstance(slot, Cell):
+                if not slot.empty:
+                    own[role] = slot
+            elif slot.vertical and not slot.origin.empty:
+                inherited[role] = slot.origin
+        cells = [s for s in row if isinstance(s, Cell) and not s.empty]
+        spanning = cells[0] if len(cells) == 1 else None
+        repairs = [word for cell in own.values() for word in repair_hyphens(cell)]
+        found.append(Row(index, own, inherited, spanning, repairs))
+    return found
+
+
+def _column_numbers(texts: list[str]) -> bool:
+    """A row «1 2 3 4 5» under the header numbers the columns, not measures."""
+    filled = [t for t in texts if t]
+    return len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]
+
+
+def _unstream(table: Table) -> Table:
+    """Rows rebuilt from a stream of cells: the header gives the width, a lone «2. Title»
+    is a section row, and every row begins with its number."""
+    stream = table.rows[0]
+    width, start = 0, 0
+    for first in range(min(HEADER_SEARCH, len(stream))):
+        for size in range(2, min(8, len(stream) - first) + 1):
+            texts = _texts(stream[first : first + size])
+            if map_header(texts) is not None and all(_is_header_word(t) for t in texts):
+                width, start = size, first
+        if width:
+            break
+    if width == 0:
+        return Table([stream])
+    rows: list[list[Slot]] = [[slot] for slot in stream[:start]]
+    stream = stream[start:]
+    rows.append(list(stream[:width]))
+    position = width
+    while position < len(stream):
+        slot = stream[position]
+        text = slot.plain() if isinstance(slot, Cell) else ""
+        if HEAD_RE.match(text) and not NUMBER_RE.match(text):
+            rows.append([slot] + [Cell() for _ in range(width - 1)])
+            position += 1
+        elif NUMBER_RE.match(text) or not rows:
+            rows.append(list(stream[position : position + width]))
+            position += width
+        else:
+            last = rows[-1]
+            target = next((i for i in range(len(last) - 1, -1, -1) if isinstance(last[i], Cell)), 0)
+            merged = last[target]
+            if isinstance(merged, Cell) and isinstance(slot, Cell):
+                merged.paragraphs.extend(slot.paragraphs)
+            position += 1
+    return Table(rows).pad()
+
+
+def _is_header_word(text: str) -> bool:
+    from generator.importer.columns import role_of
+
+    return role_of(text) is not None
+
+
+# --- rows to a draft -------------------------------------------------------------------------
+
+
+class Builder:
+    """Walks the rows once, keeping the stack of open sections."""
+
+    def __init__(self, draft: Draft, layout: Layout, report: bool) -> None:
+        self.draft = draft
+        self.layout = layout
+        self.report = report
+        self.stack: list[DraftSection] = []
+        self.keys: dict[str, int] = {}
+        self.section_keys: dict[str, int] = {}
+        self.last: DraftMeasure | None = None
+
+    def build(self) -> None:
+        for row in self.layout.rows:
+            if self._is_section(row):
+                self._section(row)
+            elif (
+                row.text(Role.NUMBER)
+                or not self.last
+                or Role.NUMBER not in self.layout.mapping.values()
+            ):
+                self._measure(row)
+            else:
+                self._continue(row)
+
+    def _repairs(self, node: DraftMeasure | DraftSection, row: Row) -> None:
+        for word in row.repairs:
+            self.draft.note(node, "text", f"исправлен перенос слова при извлечении текста: {word}")
+
+    def _is_section(self, row: Row) -> bool:
+        details = (Role.EXECUTORS, Role.DEADLINE, Role.EXPECTED)
+        if any(role in row.own for role in details):
+            return False
+        if row.spanning is not None and (row.spanning.colspan > 1 or self._heading(row)):
+            return True
+        number, title = row.text(Role.NUMBER), row.text(Role.TEXT)
+        return bool(number and title and NUMBER_RE.match(number))
+
+    def _heading(self, row: Row) -> bool:
+        text = row.spanning.plain() if row.spanning else ""
+        return bool(HEAD_RE.match(text) or NUMBER_RE.match(row.text(Role.NUMBER)))
+
+    def _section(self, row: Row) -> None:
+        number, title = (
+            row.text(Role.NUMBER),
+            markdown_of(row.own[Role.TEXT]) if Role.TEXT in row.own else "",
+        )
+        if not (number and title) and row.spanning is not None:
+            text = one_line(row.spanning)
+            match = HEAD_RE.match(text)
+            number, title = (match.group(1), match.group(2)) if match else ("", text)
+        title = " ".join(title.split())
+        while self.stack and _rank(self.stack[-1].number) >= _rank(number or "1"):
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        siblings = parent.sections if parent else self.draft.plan.sections
+        section = DraftSection(number=number, title=title)
+        if not number:
+            section.number = str(len(siblings) + 1)
+            self.draft.note(
+                section, "number", "у раздела в таблице нет номера: номер дан по порядку"
+            )
+        section.key = self._unique(section, parent.key if parent else None, self.section_keys)
+        siblings.append(section)
+        self.stack.append(section)
+        self._repairs(section, row)
+        result_cell = row.own.get(Role.RESULT)
+        if self.report and result_cell is not None and row.spanning is None:
+            section.result = self._result(section, result_cell, row)
+        self.last = None
+
+    def _current(self) -> DraftSection:
+        if not self.stack:
+            section = DraftSection(number="1", title="Мероприятия плана")
+            section.key = "1"
+            self.section_keys["1"] = 1
+            self.draft.plan.sections.append(section)
+            self.stack.append(section)
+            self.draft.note(
+                section,
+                "title",
+                "в таблице нет строк разделов: все мероприятия в одном разделе"
+                " с условным названием; исправьте название",
+            )
+        return self.stack[-1]
+
+    def _measure(self, row: Row) -> None:
+        section = self._current()
+        number = row.text(Role.NUMBER)
+        text_cell_ = row.own.get(Role.TEXT)
+        text = markdown_of(text_cell_) if text_cell_ else ""
+        measure = DraftMeasure(number=number, text=text, executors=[], deadline="")
+        if not number:
+            match = re.match(r"^(\d+\)|\d+(?:\.\d+)+\.?)\s+", text)
+            if match:
+                measure.number = match.group(1)
+            else:
+                measure.number = str(len(section.measures) + 1)
+                self.draft.note(measure, "number", "у мероприятия нет номера: номер дан по порядку")
+        self._fill(measure, row)
+        measure.key = self._unique(measure, section.key, self.keys)
+        section.measures.append(measure)
+        self.last = measure
+        self._repairs(measure, row)
+        result_cell = row.cell(Role.RESULT)
+        if self.report:
+            measure.result = self._result(measure, result_cell, row)
+
+    def _fill(self, measure: DraftMeasure, row: Row) -> None:
+        executors = row.cell(Role.EXECUTORS)
+        deadline = row.cell(Role.DEADLINE)
+        expected = row.cell(Role.EXPECTED)
+        measure.executors = executors_of(executors) if executors else []
+        measure.deadline = "\n".join(deadline_lines(deadline)) if deadline else ""
+        measure.expected_result = markdown_of(expected) if expected else None
+        for name in ("text", "deadline"):
+            if not getattr(measure, name):
+                setattr(measure, name, NOT_STATED)
+                self.draft.note(measure, name, f"в источнике пусто: {_FIELD[name]} «{NOT_STATED}»")
+        if not measure.executors:
+            measure.executors = [NOT_STATED]
+            self.draft.note(measure, "executors", f"в источнике пусто: исполнители «{NOT_STATED}»")
+
+    def _continue(self, row: Row) -> None:
+        """A row without a number under a numbered measure: the measure continues (a row
+        broken across pages)."""
+        measure = self.last
+        assert measure is not None
+        text = row.own.get(Role.TEXT)
+        if text is not None:
+            measure.text = _join(measure.text, markdown_of(text))
+        executors = row.own.get(Role.EXECUTORS)
+        if executors is not None:
+            measure.executors = [e for e in measure.executors if e != NOT_STATED]
+            measure.executors += executors_of(executors)
+        deadline = row.own.get(Role.DEADLINE)
+        if deadline is not None:
+            measure.deadline = _join(measure.deadline, "\n".join(deadline_lines(deadline)), "\n")
+        result = row.own.get(Role.RESULT)
+        if result is not None and measure.result is not None:
+            measure.result.text = _join(measure.result.text or "", markdown_of(result))
+        self.draft.note(measure, "text", "строка таблицы без номера присоединена к этому пункту")
+
+    def _unique(
+        self, node: DraftMeasure | DraftSection, parent: str | None, seen: dict[str, int]
+    ) -> str:
+        key = derive_key(node.number, parent)
+        if key in seen:
+            seen[key] += 1
+            node.id = f"{key}-{seen[key]}"
+            self.draft.note(
+                node, "id", f"номер {node.number} уже встречался в таблице: дан ключ {node.id}"
+            )
+            return node.id
+        seen[key] = 1
+        return key
+
+    def _result(
+        self, node: DraftMeasure | DraftSection, cell: Cell | None, row: Row
+    ) -> DraftResult:
+        from generator.importer.status import infer_status
+
+        text = markdown_of(cell) if cell is not None and not cell.empty else None
+        status_cell = row.own.get(Role.STATUS)
+        status, message = infer_status(text, status_cell.plain() if status_cell else None)
+        result = DraftResult(text=text, status=status)
+        if message:
+            self.draft.note(result, "status", message)
+        return result
+
+
+_FIELD: Final = {"text": "текст мероприятия", "deadline": "срок"}
+
+
+def deadline_lines(cell: Cell) -> list[str]:
+    return [" ".join(p.text.split()) for p in cell.paragraphs if p.text.strip()]
+
+
+def _join(first: str, second: str, glue: str = "\n\n") -> str:
+    if not first or first == NOT_STATED:
+        return second
+    if not second:
+        return first
+    return first + glue + second
+
+
+def _rank(number: str) -> int:
+    core = number.strip().rstrip(".)").strip()
+    if re.fullmatch(ROMAN, core):
+        return 0
+    if number.strip().endswith(")"):
+        return 100
+    return core.count(".") + 1
+
+
+def positional_note(layout: Layout) -> str:
+    columns = ", ".join(ROLE_NAMES[role] for _, role in sorted(layout.mapping.items()))
+    return f"строка заголовка таблицы не найдена: столбцы взяты по порядку ({columns})"
+
+
+def row_cells(values: list[str]) -> list[Slot]:
+    return [text_cell(v) for v in values]
+
+
+__all__ = ["Builder", "Covered", "Layout", "lay_out", "positional_note", "row_cells"]
