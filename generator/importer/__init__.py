@@ -54,12 +54,15 @@ class Outcome:
 
     def review(self) -> list[str]:
         """Review lines in the diagnostics' form, pointing into the written files."""
-        lines: list[str] = []
-        for path, written in self.files:
+        found: list[tuple[int, int, int, str]] = []
+        for order, (path, written) in enumerate(self.files):
             for note in self.draft.notes:
                 position = written.positions.get((id(note.node), note.field))
                 if position is not None:
-                    lines.append(f"{path}:{position[0]}:{position[1]}: проверьте: {note.message}")
+                    line, column = position
+                    message = f"{path}:{line}:{column}: проверьте: {note.message}"
+                    found.append((order, line, column, message))
+        lines = [message for *_, message in sorted(found)]
         return lines + [f"{self.source}: проверьте: {line}" for line in self.draft.general]
 
     def summary(self) -> list[str]:
