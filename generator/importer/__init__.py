@@ -87,13 +87,22 @@ def plan_import(path: Path, options: Options) -> Outcome:
         layout.mapping = {
             c: Role.RESULT if r is Role.EXPECTED else r for c, r in layout.mapping.items()
         }
+        for row in layout.rows:
+            for cells in (row.own, row.inherited):
+                if Role.EXPECTED in cells:
+                    cells[Role.RESULT] = cells.pop(Role.EXPECTED)
         layout.remapped = True
         is_report = True
     draft = Draft(
         plan=DraftPlan(title="", years="", approved=DraftAct("", "", ""), sections=[]),
         report=None,
     )
-    if layout.positional:
+    if layout.guessed:
+        draft.general.append(
+            "в тексте нет разделителей ячеек (скан после распознавания?): ячейки собраны из"
+            " абзацев; сверьте каждый пункт с документом"
+        )
+    elif layout.positional:
         draft.general.append(positional_note(layout))
     if heading.is_report and layout.remapped:
         draft.general.append(

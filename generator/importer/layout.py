@@ -20,7 +20,7 @@ from generator.importer.draft import (
     DraftResult,
     DraftSection,
 )
-from generator.importer.grid import Cell, Covered, Slot, Source, Table, text_cell
+from generator.importer.grid import Cell, Covered, Paragraph, Slot, Source, Table, text_cell
 from generator.importer.readers import ImportFailure
 from generator.importer.text import executors_of, markdown_of, one_line, repair_hyphens
 
@@ -55,6 +55,8 @@ class Layout:
     above: list[str]
     positional: bool
     remapped: bool = False
+    detected: bool = False
+    guessed: bool = False
 
 
 def lay_out(source: Source, path: str) -> Layout:
@@ -64,7 +66,20 @@ def lay_out(source: Source, path: str) -> Layout:
             f"{path}: в документе нет таблицы: импорт читает план или отчет, напечатанный"
             " таблицей (номер, мероприятие, исполнители, срок)"
         )
-    tables = [_unstream(t) if "stream" in source.notes else t for t in source.tables]
+    if "stream" in source.notes:
+        if "blocks" in source.notes:
+            table, records = source.tables[0], _records(source.tables[0].rows[0])
+        else:
+            table, records = _unstream(source.tables[0])
+        if records is not None:
+            mapping, rows, above = records
+            layout = Layout(mapping, _rows(rows, mapping, None), source.above + above, True)
+            layout.detected = True
+            layout.guessed = "blocks" in source.notes
+            return layout
+        tables = [table]
+    else:
+        tables = source.tables
     for position, table in enumerate(tables):
         found = _find_header(table)
         if found is not None:
@@ -159,7 +174,10 @@ def _column_numbers(texts: list[str]) -> bool:
     return len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]
 
 
-def _unstream(table: Table) -> Table:
+Records = tuple[dict[int, Role], list[list[Slot]], list[str]]
+
+
+def _unstream(table: Table) -> tuple[Table, Records | None]:
     """Rows rebuilt from a stream of cells: the header gives the width, a lone «2. Title»
     is a section row, and every row begins with its number."""
     stream = table.rows[0]
@@ -172,7 +190,7 @@ def _unstream(table: Table) -> Table:
         if width:
             break
     if width == 0:
-        return Table([stream])
+        return table, _records(stream)
     rows: list[list[Slot]] = [[slot] for slot in stream[:start]]
     stream = stream[start:]
     rows.append(list(stream[:width]))
@@ -193,7 +211,90 @@ def _unstream(table: Table) -> Table:
             if isinstance(merged, Cell) and isinstance(slot, Cell):
                 merged.paragraphs.extend(slot.paragraphs)
             position += 1
-    return Table(rows).pad()
+    return Table(rows).pad(), None
+
+
+RECORD_START: Final = re.compile(rf"^(\d+\.|\d+(?:\.\d+)+\.?|\d+\)|{ROMAN}\.)(?:\s+|$)")
+DEADLINE_WORDS: Final = re.compile(
+    r"(\b(19|20)\d\d\b|постоянн|ежегодн|ежекварт|ежемесячн|в течение|до \d|по мере|"
+    r"квартал|полугоди|постійн|щороку|щоквартал|щомісяц|протягом|у міру|в міру|до \d|півріччя)",
+    re.IGNORECASE,
+)
+
+
+def _records(stream: list[Slot]) -> Records | None:
+    """A stream of cells without a header: a record starts at a cell that starts with a
+    number («1.», «2.1», «3)», «II.»); empty cells (merged ones) are dropped. A lone numbered
+    cell, or a number with one more cell, is a section; longer records are measures, whose
+    term column is the one whose cells read like terms."""
+    records: list[list[Cell]] = []
+    above: list[str] = []
+    for slot in stream:
+        if not isinstance(slot, Cell) or slot.empty:
+            continue
+        if RECORD_START.match(slot.plain()):
+            records.append([slot])
+        elif records:
+            records[-1].append(slot)
+        else:
+            above.extend(p.text.strip() for p in slot.paragraphs if p.text.strip())
+    if not any(len(r) >= 3 for r in records):
+        return None
+    rows: list[list[Slot]] = []
+    split = [_split_number(r) for r in records]
+    lengths = [len(cells) for cells in split if len(cells) >= 3]
+    usual = max(set(lengths), key=lambda n: (lengths.count(n), -n))
+    width = usual
+    for cells in split:
+        if len(cells) > usual + 1 or (
+            len(cells) == usual + 1 and not NUMBER_RE.match(cells[0].plain())
+        ):
+            # More cells than the table has columns: keep the text in the last one.
+            last = Cell([p for cell in cells[usual - 1 :] for p in cell.paragraphs])
+            cells = [*cells[: usual - 1], last]
+        if len(cells) == usual + 1 and NUMBER_RE.match(cells[0].plain()):
+            # A numbered direction printed with its one measure: one measure, both texts.
+            text = Cell(cells[1].paragraphs + cells[2].paragraphs)
+            rows.append([cells[0], text, *cells[3:]])
+        elif len(cells) <= 2:
+            title = cells[1] if len(cells) == 2 else Cell()
+            rows.append([cells[0], title, *[Cell() for _ in range(width - 2)]])
+        else:
+            rows.append([*cells, *[Cell() for _ in range(width - len(cells))]])
+    mapping = {0: Role.NUMBER, 1: Role.TEXT}
+    rest = list(range(2, width))
+    if rest:
+        term = max(rest, key=lambda c: (_term_score(rows, c), -c))
+        mapping[term] = Role.DEADLINE
+        others = [c for c in rest if c != term]
+        for column, role in zip(others, (Role.EXECUTORS, Role.RESULT, Role.EXPECTED), strict=False):
+            mapping[column] = role
+    return mapping, rows, above
+
+
+def _split_number(record: list[Cell]) -> list[Cell]:
+    """«1) проведення …» printed in one cell: the number and the text apart."""
+    first = record[0]
+    match = RECORD_START.match(first.plain())
+    if match is None or first.plain() == match.group(1) or len(record) < 2:
+        if match is not None and len(record) == 1 and first.plain() != match.group(1):
+            return [first]
+        return record
+    number = Cell([Paragraph(match.group(1))])
+    head = first.paragraphs[0]
+    rest = [Paragraph(head.text.strip()[len(match.group(1)) :].strip(), head.bullet)]
+    return [number, Cell(rest + first.paragraphs[1:]), *record[1:]]
+
+
+def _term_score(rows: list[list[Slot]], column: int) -> int:
+    score = 0
+    for row in rows:
+        slot = row[column]
+        if isinstance(slot, Cell) and not slot.empty:
+            text = slot.plain()
+            score += 2 if len(text) < 40 and DEADLINE_WORDS.search(text) else 0
+            score -= len(text) // 200
+    return score
 
 
 def _is_header_word(text: str) -> bool:
@@ -292,8 +393,12 @@ class Builder:
         return self.stack[-1]
 
     def _measure(self, row: Row) -> None:
-        section = self._current()
         number = row.text(Role.NUMBER)
+        if number and NUMBER_RE.match(number):
+            # «4.» cannot belong to section «2.»: it closes the sections of its own rank.
+            while len(self.stack) > 1 and _rank(self.stack[-1].number) >= _rank(number):
+                self.stack.pop()
+        section = self._current()
         text_cell_ = row.own.get(Role.TEXT)
         text = markdown_of(text_cell_) if text_cell_ else ""
         measure = DraftMeasure(number=number, text=text, executors=[], deadline="")
@@ -309,6 +414,20 @@ class Builder:
         section.measures.append(measure)
         self.last = measure
         self._repairs(measure, row)
+        if self.layout.guessed:
+            self.draft.note(
+                measure,
+                "number",
+                "ячейки этого пункта собраны из абзацев текста без таблицы:"
+                " сверьте номер, текст, срок и исполнителей с документом",
+            )
+        for word in mixed_script(measure.text):
+            self.draft.note(
+                measure,
+                "text",
+                f"в слове «{word}» смешаны латинские и русские буквы:"
+                " возможна ошибка распознавания",
+            )
         result_cell = row.cell(Role.RESULT)
         if self.report:
             measure.result = self._result(measure, result_cell, row)
@@ -377,6 +496,14 @@ class Builder:
 
 
 _FIELD: Final = {"text": "текст мероприятия", "deadline": "срок"}
+
+
+_MIXED: Final = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[а-яА-ЯёЁіІїЇєЄґҐ])\w+\b")
+
+
+def mixed_script(text: str) -> list[str]:
+    """Words mixing Latin and Cyrillic letters: in a scan, a letter misread."""
+    return sorted(set(_MIXED.findall(text)))
 
 
 def deadline_lines(cell: Cell) -> list[str]:

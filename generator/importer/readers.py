@@ -352,7 +352,28 @@ def read_txt(path: Path) -> Source:
     starts = sum(1 for line in lines if _TAB_START.match(line))
     if many >= max(3, starts // 4):
         return _rows_per_line(lines)
+    if starts == 0:
+        return _blocks(lines)
     return _cells_per_line(lines)
+
+
+def _blocks(lines: list[str]) -> Source:
+    """Text without tabs (an OCR'd scan): each block of lines between blank lines is taken
+    for a cell, and the stream of cells is laid out like a cell-per-line text."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            blocks.append("\n".join(current))
+            current = []
+    source = Source()
+    if blocks:
+        source.tables.append(Table([[text_cell(block) for block in blocks]]))
+        source.notes.append("stream")
+        source.notes.append("blocks")
+    return source
 
 
 def _rows_per_line(lines: list[str]) -> Source:
@@ -370,17 +391,26 @@ def _rows_per_line(lines: list[str]) -> Source:
         cells = line.split("\t")
         first = _strip_tags(cells[0]).strip()
         if rows and len(rows[-1]) > 1 and not _starts_row(first):
-            previous = rows[-1]
-            offset = 0 if not first else 1  # a row printed without its number cell
-            for index, value in enumerate(cells):
-                target = index + offset
-                if value.strip() and 0 < target < len(previous):
-                    previous[target] = glue(previous[target], value)
+            _continue_row(rows[-1], cells)
             continue
         rows.append(cells)
     grid: list[list[Slot]] = [[text_cell(_strip_tags(c)) for c in row] for row in rows]
     source.tables.append(_drop_empty_rows(Table(grid).pad()))
     return source
+
+
+def _continue_row(previous: list[str], cells: list[str]) -> None:
+    """A row continued on the next page. When the continuation has fewer cells than the row
+    (a converter drops a column that is empty on that page), its cells go, in order, to the
+    row's longest cells: a column that continues is one whose text was broken off."""
+    pieces = cells[1:] if not cells[0].strip() else cells
+    columns = list(range(1, len(previous)))
+    if len(pieces) < len(columns):
+        longest = sorted(columns, key=lambda c: -len(previous[c]))[: len(pieces)]
+        columns = sorted(longest)
+    for column, value in zip(columns, pieces, strict=False):
+        if value.strip():
+            previous[column] = glue(previous[column], value)
 
 
 _SEPARATOR = re.compile(r"^[\s|:+\-–—]*-{2,}[\s|:+\-–—]*$")

@@ -12,6 +12,9 @@ LOWER: Final = "а-яёіїєґ"
 _HYPHEN_INSIDE: Final = re.compile(rf"([{LOWER}]+)-\n([{LOWER}]+)")
 _HYPHEN_END: Final = re.compile(rf"([{LOWER}]+)-$")
 _HYPHEN_START: Final = re.compile(rf"^([{LOWER}]+)")
+# «інформаційно- просвітницької»: a compound broken at its hyphen, the line break left as a space.
+_SPACED_HYPHEN: Final = re.compile(rf"(?<![\w-])([{LOWER}]{{2,}}[оеє])- ([{LOWER}]+)")
+_CONJUNCTIONS: Final = frozenset({"и", "или", "либо", "а", "та", "і", "й", "або", "чи"})
 
 
 def split_lines(cell: Cell) -> None:
@@ -35,12 +38,33 @@ def repair_hyphens(cell: Cell) -> list[str]:
             end = _HYPHEN_END.search(joined[-1].text)
             start = _HYPHEN_START.match(text)
             if end and start:
-                repaired.append(f"{end.group(1)}-{start.group(1)} → {end.group(1)}{start.group(1)}")
-                joined[-1] = Paragraph(joined[-1].text[:-1] + text, joined[-1].bullet)
+                first, second = end.group(1), start.group(1)
+                compound = _compound(first)
+                glued = f"{first}-{second}" if compound else first + second
+                repaired.append(f"«{first}-» в конце строки и «{second}» → «{glued}»")
+                keep = joined[-1].text if compound else joined[-1].text[:-1]
+                joined[-1] = Paragraph(keep + text, joined[-1].bullet)
                 continue
         joined.append(Paragraph(text, paragraph.bullet))
+    for index, paragraph in enumerate(joined):
+        text = _SPACED_HYPHEN.sub(lambda m: _rejoin(m, repaired), paragraph.text)
+        joined[index] = Paragraph(text, paragraph.bullet)
     cell.paragraphs = joined
     return repaired
+
+
+def _rejoin(match: re.Match[str], repaired: list[str]) -> str:
+    first, second = match.group(1), match.group(2)
+    if second in _CONJUNCTIONS:
+        return match.group(0)  # «лечебно- и профилактических»: the hyphen waits for its word
+    repaired.append(f"«{first}- {second}» → «{first}-{second}»")
+    return f"{first}-{second}"
+
+
+def _compound(first: str) -> bool:
+    """«житлово-|комунального», «социально-|экономический»: the first half of a compound word
+    ends in the linking vowel; the hyphen is the word's own and stays."""
+    return len(first) >= 4 and first[-1] in "оеє"
 
 
 def markdown_of(cell: Cell) -> str:

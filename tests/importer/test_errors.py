@@ -32,7 +32,10 @@ def _pdf(text: str | None) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
@@ -53,9 +56,7 @@ def _make(name: str, folder: Path) -> Path:
     path = folder / name
     if name == "corrupt.docx":
         path.write_bytes(b"PK\x03\x04 this is not a whole archive")
-    elif name == "locked.docx":
-        path.write_bytes(OLE)
-    elif name == "old.doc":
+    elif name == "locked.docx" or name == "old.doc":
         path.write_bytes(OLE)
     elif name == "no-table.docx":
         _docx(path, None)
@@ -162,7 +163,9 @@ def test_dry_run_writes_nothing_and_prints_the_summary(
     write_docx(REPORT, tmp_path / "report.docx")
     assert main(["import", "report.docx", "--content", "content", "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("report.docx: разделов 2, мероприятий 4, результатов 5 (из них по разделам 1)\n")
+    assert out.startswith(
+        "report.docx: разделов 2, мероприятий 4, результатов 5 (из них по разделам 1)\n"
+    )
     assert "  будет записан content/plans/2022-2024.yaml\n" in out
     assert out.endswith("Пробный запуск (--dry-run): ничего не записано.\n")
     assert not (tmp_path / "content").exists()

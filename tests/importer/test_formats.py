@@ -13,7 +13,15 @@ import pytest
 import yaml
 
 from generator.cli import main
-from tests.importer.documents import NO_HEADER, REPORT, UK_PLAN, Plan, write_docx, write_odt, write_xlsx
+from tests.importer.documents import (
+    NO_HEADER,
+    REPORT,
+    UK_PLAN,
+    Plan,
+    write_docx,
+    write_odt,
+    write_xlsx,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 PLANS = {"report": REPORT, "uk": UK_PLAN, "no-header": NO_HEADER}
@@ -82,7 +90,11 @@ def test_merged_section_row_is_one_section_and_keeps_its_result(
     assert (second["number"], second["title"]) == ("2.", "Антикоррупционное просвещение")
     report = yaml.safe_load((content / "reports" / "2023.yaml").read_text(encoding="utf-8"))
     by_key = {r.get("measure") or "§" + r["section"]: r for r in report["results"]}
-    assert by_key["§2"] == {"section": "2", "status": "no_occasion", "text": "Случаев не выявлено\n"}
+    assert by_key["§2"] == {
+        "section": "2",
+        "status": "no_occasion",
+        "text": "Случаев не выявлено\n",
+    }
     assert by_key["2.1"]["status"] == "not_applicable"
     assert by_key["1.2"] == {"measure": "1.2", "status": "no_information"}
     assert report["period"] == "2023"
@@ -96,13 +108,19 @@ def test_cells_keep_paragraphs_lists_and_merges(
     plan = yaml.safe_load((content / "plans" / "2022-2024.yaml").read_text(encoding="utf-8"))
     measures = {m["number"]: m for s in plan["sections"] for m in s["measures"]}
     assert list(measures) == ["1.1", "1.2", "2.1", "2.2"]  # the repeated header is dropped
-    assert measures["1.2"]["text"] == "Мониторинг публикаций:\n\n- в печатных изданиях\n- в сети «Интернет»\n"
+    assert (
+        measures["1.2"]["text"]
+        == "Мониторинг публикаций:\n\n- в печатных изданиях\n- в сети «Интернет»\n"
+    )
     assert measures["1.1"]["executors"] == ["Отдел кадров", "юридический отдел"]
     # The executor cell merged down over 2.1 and 2.2 belongs to both measures.
     assert measures["2.2"]["executors"] == ["Отдел кадров"]
     assert measures["2.2"]["deadline"] == "До 1 декабря\nДо 20 декабря\n"
     assert measures["2.1"]["text"].startswith("Обучение муниципальных служащих,")
-    assert "исправлен перенос слова при извлечении текста: служа-щих → служащих" in output
+    assert (
+        "исправлен перенос слова при извлечении текста: «служа-» в конце строки и «щих» → «служащих»"
+        in output
+    )
 
 
 def test_no_header_maps_by_position_and_says_so(
