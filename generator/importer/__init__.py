@@ -104,6 +104,10 @@ def plan_import(path: Path, options: Options) -> Outcome:
         )
     elif layout.positional:
         draft.general.append(positional_note(layout))
+    for header in layout.unmapped:
+        draft.general.append(
+            f"столбец «{header}» не распознан и не перенесен: перенесите его вручную"
+        )
     if heading.is_report and layout.remapped:
         draft.general.append(
             "документ назван отчетом, а столбца о выполнении нет: столбец «Ожидаемый результат»"

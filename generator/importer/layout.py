@@ -8,7 +8,7 @@ a repeated header row or a row of column numbers is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from generator.content import derive_key
@@ -57,6 +57,7 @@ class Layout:
     remapped: bool = False
     detected: bool = False
     guessed: bool = False
+    unmapped: list[str] = field(default_factory=list)
 
 
 def lay_out(source: Source, path: str) -> Layout:
@@ -89,7 +90,12 @@ def lay_out(source: Source, path: str) -> Layout:
                 if extra.width == table.width:
                     rows.extend(extra.rows)
             above = source.above + _titles(table.rows[:index])
-            return Layout(mapping, _rows(rows, mapping, table.rows[index]), above, False)
+            layout = Layout(mapping, _rows(rows, mapping, table.rows[index]), above, False)
+            headers = _texts(table.rows[index])
+            layout.unmapped = [
+                headers[c] for c in range(len(headers)) if headers[c] and c not in mapping
+            ]
+            return layout
     table = max(tables, key=lambda t: len(t.rows))
     numbered = _numbered(table)
     if table.width < 3 or not numbered:
