@@ -26,7 +26,11 @@ from generator.importer.text import executors_of, markdown_of, one_line, repair_
 
 ROMAN: Final = r"[IVXLІХ]+"
 NUMBER_RE: Final = re.compile(rf"^(\d+(?:\.\d+)*\.?|\d+\)|{ROMAN}\.?)$")
-HEAD_RE: Final = re.compile(rf"^(\d+(?:\.\d+)*\.?|\d+\)|{ROMAN}\.)\s+(\S.*)$", re.DOTALL)
+HEAD_RE: Final = re.compile(
+    rf"^(?:(?:раздел|розділ|глава|часть|частина)\s+)?(\d+(?:\.\d+)*\.?|\d+\)|{ROMAN}\.)"
+    r"\s+(\S.*)$",
+    re.DOTALL | re.IGNORECASE,
+)
 HEADER_SEARCH: Final = 15
 
 
@@ -328,14 +332,19 @@ class Builder:
         for row in self.layout.rows:
             if self._is_section(row):
                 self._section(row)
-            elif (
-                row.text(Role.NUMBER)
-                or not self.last
-                or Role.NUMBER not in self.layout.mapping.values()
-            ):
-                self._measure(row)
-            else:
+            elif self._continues(row):
                 self._continue(row)
+            else:
+                self._measure(row)
+
+    def _continues(self, row: Row) -> bool:
+        """A row with no number and no term or executors of its own, under a numbered
+        measure, is the rest of that measure (a row broken across pages)."""
+        if self.last is None or row.text(Role.NUMBER):
+            return False
+        if Role.NUMBER not in self.layout.mapping.values():
+            return False
+        return Role.EXECUTORS not in row.own and Role.DEADLINE not in row.own
 
     def _repairs(self, node: DraftMeasure | DraftSection, row: Row) -> None:
         for word in row.repairs:

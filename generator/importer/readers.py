@@ -72,14 +72,99 @@ def read_docx(path: Path) -> Source:
             " LibreOffice Writer и сохраните заново как DOCX"
         ) from None
     source = Source()
+    numbering = Numbering(_numbering_xml(document))
     for child in document.element.body.iterchildren():
         if child.tag == W + "p" and not source.tables:
-            text = _docx_paragraph(child).text.strip()
+            text = _docx_paragraph(child, numbering).text.strip()
             if text:
                 source.above.append(text)
+        elif child.tag == W + "p":
+            numbering.label(child)  # numbered paragraphs between tables still count
         elif child.tag == W + "tbl":
-            source.tables.append(_docx_table(child))
+            source.tables.append(_docx_table(child, numbering))
     return source
+
+
+def _numbering_xml(document: Any) -> Any:
+    try:
+        return document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
+
+
+class Numbering:
+    """Word's automatic numbering: the numbers a reader sees, which the XML does not hold
+    («1.», «2.1.», «3)» come from counters in numbering.xml). Bullets are told apart."""
+
+    def __init__(self, element: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        if element is None:
+            return
+        abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        for node in element.iterchildren(W + "abstractNum"):
+            levels: dict[int, tuple[int, str, str]] = {}
+            for lvl in node.iterchildren(W + "lvl"):
+                start = lvl.find(W + "start")
+                fmt = lvl.find(W + "numFmt")
+                text = lvl.find(W + "lvlText")
+                levels[int(lvl.get(W + "ilvl", "0"))] = (
+                    int(start.get(W + "val", "1")) if start is not None else 1,
+                    fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
+                    text.get(W + "val", "") if text is not None else "",
+                )
+            abstract[node.get(W + "abstractNumId", "")] = levels
+        for node in element.iterchildren(W + "num"):
+            ref = node.find(W + "abstractNumId")
+            if ref is not None:
+                self.levels[node.get(W + "numId", "")] = abstract.get(ref.get(W + "val", ""), {})
+
+    def label(self, p: Any) -> tuple[str, bool] | None:
+        """The printed label of a numbered paragraph and whether it is a bullet."""
+        props = p.find(f"{W}pPr/{W}numPr")
+        if props is None:
+            return None
+        num = props.find(W + "numId")
+        ilvl = props.find(W + "ilvl")
+        num_id = num.get(W + "val", "") if num is not None else ""
+        level = int(ilvl.get(W + "val", "0")) if ilvl is not None else 0
+        levels = self.levels.get(num_id)
+        if not levels or num_id == "0":
+            return None
+        start, fmt, text = levels.get(level, (1, "decimal", f"%{level + 1}."))
+        if fmt == "bullet":
+            return "", True
+        counters = self.counters.setdefault(num_id, [])
+        while len(counters) <= level:
+            counters.append(levels.get(len(counters), (1, "", ""))[0] - 1)
+        counters[level] += 1
+        del counters[level + 1 :]
+        label = text
+        for depth, value in enumerate(counters):
+            label = label.replace(
+                f"%{depth + 1}", _format_number(value, levels.get(depth, (1, "decimal", ""))[1])
+            )
+        return label, False
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in {"upperRoman", "lowerRoman"}:
+        roman = _roman(value)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in {"upperLetter", "lowerLetter"} and value > 0:
+        letter = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"[(value - 1) % 28]
+        return letter if fmt == "upperLetter" else letter.lower()
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for amount, numeral in numerals:
+        while value >= amount:
+            out += numeral
+            value -= amount
+    return out
 
 
 def _refuse_ole(path: Path) -> None:
@@ -93,7 +178,7 @@ def _refuse_ole(path: Path) -> None:
         )
 
 
-def _docx_table(element: Any) -> Table:
+def _docx_table(element: Any, numbering: Numbering) -> Table:
     table = Table()
     above: dict[int, Cell] = {}  # column → the cell that a vMerge continuation extends
     for tr in element.iterchildren(W + "tr"):
@@ -112,7 +197,7 @@ def _docx_table(element: Any) -> Table:
                 origin.rowspan += 1
                 row.extend(Covered(origin, vertical=True) for _ in range(span))
                 continue
-            cell = Cell([_docx_paragraph(p) for p in tc.iter(W + "p")], colspan=span)
+            cell = Cell([_docx_paragraph(p, numbering) for p in tc.iter(W + "p")], colspan=span)
             _trim(cell)
             row.append(cell)
             row.extend(Covered(cell, vertical=False) for _ in range(span - 1))
@@ -133,7 +218,7 @@ def _docx_cells(tr: Any) -> Iterable[Any]:
             yield from child.iter(W + "tc")
 
 
-def _docx_paragraph(p: Any) -> Paragraph:
+def _docx_paragraph(p: Any, numbering: Numbering) -> Paragraph:
     parts: list[str] = []
     for node in p.iter():
         if node.tag == W + "t":
@@ -142,12 +227,17 @@ def _docx_paragraph(p: Any) -> Paragraph:
             parts.append("\n")
         elif node.tag == W + "tab":
             parts.append("\t")
+    text = "".join(parts)
+    label = numbering.label(p)
+    if label is not None:
+        printed, bullet = label
+        if bullet:
+            return Paragraph(text, bullet=True)
+        return Paragraph(f"{printed} {text.lstrip()}".strip() if printed else text)
     props = p.find(W + "pPr")
-    bullet = props is not None and props.find(W + "numPr") is not None
-    if props is not None and not bullet:
-        style = props.find(W + "pStyle")
-        bullet = style is not None and "list" in (style.get(W + "val") or "").lower()
-    return Paragraph("".join(parts), bullet=bullet)
+    style = props.find(W + "pStyle") if props is not None else None
+    bullet = style is not None and "bullet" in (style.get(W + "val") or "").lower()
+    return Paragraph(text, bullet=bullet)
 
 
 def _trim(cell: Cell) -> None:
