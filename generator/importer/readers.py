@@ -131,7 +131,7 @@ class Numbering:
         levels = self.levels.get(num_id)
         if not levels or num_id == "0":
             return None
-        start, fmt, text = levels.get(level, (1, "decimal", f"%{level + 1}."))
+        _, fmt, text = levels.get(level, (1, "decimal", f"%{level + 1}."))
         if fmt == "bullet":
             return "", True
         counters = self.counters.setdefault(num_id, [])
