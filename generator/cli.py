@@ -145,7 +145,8 @@ def _import(args: argparse.Namespace) -> int:
         outcomes, written = run(args.files, options)
     except ImportFailure as failure:
         print(f"antikor: ошибка: {failure}", file=sys.stderr)
-        print("antikor: ничего не записано", file=sys.stderr)
+        if "уже записано" not in str(failure):
+            print("antikor: ничего не записано", file=sys.stderr)
         return 1
     for outcome in outcomes:
         for line in outcome.summary():

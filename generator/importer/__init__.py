@@ -158,6 +158,8 @@ def _fill_plan(draft: Draft, heading: Heading, is_report: bool) -> None:
     act = plan.approved
     act.act = heading.act or "постановление"
     act.authority = heading.authority
+    if heading.authority:
+        draft.note(act, "authority", "кем принят акт — как напечатано в документе; проверьте падеж")
     act.date = heading.act_date or NOT_STATED
     act.number = heading.act_number or NOT_STATED
     if heading.act is None:
@@ -234,6 +236,7 @@ def _attach(draft: Draft, plan_file: Path) -> None:
             f"{plan_file}: план не читается: проверьте его командой antikor validate"
         ) from None
     measures: dict[str, str] = {}
+    deadlines: dict[str, str] = {}
     sections: set[str] = set()
 
     def visit(items: object, parent: str | None) -> None:
@@ -246,6 +249,7 @@ def _attach(draft: Draft, plan_file: Path) -> None:
                 if isinstance(measure, dict) and "number" in measure:
                     mkey = derive_key(str(measure["number"]), key, _text(measure.get("id")))
                     measures[mkey] = str(measure.get("text", ""))
+                    deadlines[mkey] = _deadline_text(measure.get("deadline"))
             visit(item.get("sections"), key)
 
     visit(data.get("sections") if isinstance(data, dict) else None, None)
@@ -266,12 +270,29 @@ def _attach(draft: Draft, plan_file: Path) -> None:
                 "measure" if isinstance(node, DraftMeasure) else "section",
                 f"текст пункта {key} в отчете отличается от плана {plan_file}",
             )
+        if (
+            isinstance(node, DraftMeasure)
+            and node.deadline != NOT_STATED
+            and _squash(node.deadline) != _squash(deadlines.get(key, ""))
+        ):
+            result.deadline = node.deadline
+            draft.note(result, "deadline", f"срок пункта {key} в отчете иной, чем в плане")
         kept.append((node, result))
     draft.report.results = kept
     covered = {n.id or n.key for n, _ in kept}
     missing = [key for key in measures if key not in covered]
     if missing:
         draft.general.append(f"в отчете нет результатов по пунктам плана: {', '.join(missing)}")
+
+
+def _deadline_text(value: object) -> str:
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _text(value: object) -> str | None:
@@ -308,6 +329,12 @@ def run(paths: list[Path], options: Options) -> tuple[list[Outcome], list[Path]]
             + ", ".join(duplicates)
             + "): импортируйте их по одному с --plan и --report"
         )
+    if options.content.exists() and not options.content.is_dir():
+        raise ImportFailure(f"{options.content}: это файл, а не папка содержимого")
+    for target in targets:
+        for parent in target.parents:
+            if parent.exists() and not parent.is_dir():
+                raise ImportFailure(f"{parent}: это файл, а не папка: файл {target} не записать")
     site = options.content / "site.yaml"
     extra: list[tuple[Path, str]] = []
     if not site.exists():
@@ -323,12 +350,15 @@ def run(paths: list[Path], options: Options) -> tuple[list[Outcome], list[Path]]
     written: list[Path] = []
     if options.dry_run:
         return outcomes, written
-    for outcome in outcomes:
-        for target, content in outcome.files:
-            _write_atomic(target, content.text)
-            written.append(target)
-    for target, text in extra:
-        _write_atomic(target, text)
+    files = [(t, c.text) for outcome in outcomes for t, c in outcome.files] + extra
+    for target, text in files:
+        try:
+            _write_atomic(target, text)
+        except OSError as exc:
+            done = ", ".join(str(p) for p in written) or "ничего"
+            raise ImportFailure(
+                f"{target}: не удалось записать ({exc.strerror or exc}); уже записано: {done}"
+            ) from None
         written.append(target)
     return outcomes, written
 

@@ -169,3 +169,15 @@ def test_dry_run_writes_nothing_and_prints_the_summary(
     assert "  будет записан content/plans/2022-2024.yaml\n" in out
     assert out.endswith("Пробный запуск (--dry-run): ничего не записано.\n")
     assert not (tmp_path / "content").exists()
+
+
+def test_content_that_is_a_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_docx(REPORT, tmp_path / "report.docx")
+    (tmp_path / "content").write_text("", encoding="utf-8")
+    assert main(["import", "report.docx", "--content", "content"]) == 1
+    assert capsys.readouterr().err == (
+        f"antikor: ошибка: content: это файл, а не папка содержимого\n{NOTHING}"
+    )

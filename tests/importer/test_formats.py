@@ -147,3 +147,57 @@ def test_ukrainian_headers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert section["measures"][1]["executors"] == ["Загальний відділ", "сектор інформації"]
     assert section["measures"][1]["deadline"] == "Щокварталу"  # merged down from 1.
     assert (content / "site.yaml").read_text(encoding="utf-8").count("language: uk") == 1
+
+
+def test_report_attached_to_an_existing_plan_lists_every_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, _ = _import(tmp_path, "report", "docx", capsys)
+    plan_file = content / "plans" / "2022-2024.yaml"
+    plan_text = plan_file.read_text(encoding="utf-8")
+    # The clerk's plan: 2.2 renumbered as 2.3, the term of 1.1 different.
+    edited = plan_text.replace('number: "2.2"', 'number: "2.3"').replace(
+        "deadline: Ежеквартально", "deadline: Ежемесячно"
+    )
+    plan_file.write_text(edited, encoding="utf-8")
+    (content / "reports" / "2023.yaml").unlink()
+    code = main(["import", "report.docx", "--content", "content", "--plan", "2022-2024"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert plan_file.read_text(encoding="utf-8") == edited  # the plan is not rewritten
+    assert "  результаты привязаны к плану 2022-2024\n" in out
+    assert (
+        "report.docx: проверьте: в плане content/plans/2022-2024.yaml нет пункта 2.2:"
+        " результат «Конкурс проведен.» не записан\n" in out
+    )
+    assert "report.docx: проверьте: в отчете нет результатов по пунктам плана: 2.3\n" in out
+    report = yaml.safe_load((content / "reports" / "2023.yaml").read_text(encoding="utf-8"))
+    keys = [r.get("measure") or r.get("section") for r in report["results"]]
+    assert keys == ["1.1", "1.2", "2", "2.1"]
+    assert report["results"][0]["deadline"] == "Ежеквартально"
+    assert "проверьте: срок пункта 1.1 в отчете иной, чем в плане" in out
+
+
+def test_csv_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [
+        "План мероприятий на 2024 год;;;",
+        "№ п/п;Мероприятие;Исполнитель;Срок",
+        "1.;Общие меры;;",
+        '1.1;"Проверка ""знаний""";Отдел кадров; ежегодно',
+    ]
+    (tmp_path / "plan.csv").write_bytes("\r\n".join(rows).encode("cp1251"))
+    text = "План мероприятий на 2024 год\n\n\t№ п/п\n\tМероприятие\n\tИсполнитель\n\tСрок\n"
+    text += "\t1. Общие меры\n\t1.1\n\tПроверка «знаний»\n\tОтдел кадров\n\tежегодно\n"
+    (tmp_path / "plan.txt").write_text(text, encoding="utf-8")
+    for name, quoted in (("plan.csv", '"знаний"'), ("plan.txt", "«знаний»")):
+        out = f"out-{name}"
+        assert main(["import", name, "--content", out, "--dry-run"]) == 0
+        assert capsys.readouterr().out.startswith(f"{name}: разделов 1, мероприятий 1\n")
+        assert main(["import", name, "--content", out]) == 0
+        capsys.readouterr()
+        plan = yaml.safe_load((tmp_path / out / "plans/2024.yaml").read_text(encoding="utf-8"))
+        assert plan["title"] == "План мероприятий на 2024 год"
+        (measure,) = plan["sections"][0]["measures"]
+        assert measure["text"] == f"Проверка {quoted}\n"
+        assert measure["executors"] == ["Отдел кадров"]
+        assert measure["deadline"] == "ежегодно"
