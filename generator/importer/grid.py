@@ -8,6 +8,7 @@ nobody needs to know which format the table came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -82,10 +83,21 @@ def cell_of(slot: Slot, *, follow_vertical: bool) -> Cell | None:
 _BULLETS = frozenset("•·▪◦\uf0b7")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\ufeff]")
+
+
+def clean(text: str) -> str:
+    """Characters that are no text (control codes, zero-width spaces) left by a converter;
+    a carriage return, a vertical tab (Word's line break in some exports) or a form feed is
+    a line break."""
+    text = re.sub(r"\r\n?|[\x0b\x0c]", "\n", text)
+    return _CONTROL.sub("", text)
+
+
 def text_cell(text: str) -> Cell:
     """A cell from extracted text: lines are paragraphs, «-»/«•» lines are list items."""
     paragraphs = []
-    for line in text.split("\n"):
+    for line in clean(text).split("\n"):
         stripped = line.strip()
         if stripped[:1] in _BULLETS and stripped[1:].strip():
             paragraphs.append(Paragraph(stripped[1:].strip(), bullet=True))

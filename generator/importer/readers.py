@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from generator.importer.grid import Cell, Covered, Paragraph, Slot, Source, Table, text_cell
+from generator.importer.grid import (
+    Cell,
+    Covered,
+    Paragraph,
+    Slot,
+    Source,
+    Table,
+    clean,
+    text_cell,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -227,7 +236,9 @@ def _docx_paragraph(p: Any, numbering: Numbering) -> Paragraph:
             parts.append("\n")
         elif node.tag == W + "tab":
             parts.append("\t")
-    text = "".join(parts)
+        elif node.tag == W + "noBreakHyphen":
+            parts.append("-")
+    text = clean("".join(parts))
     label = numbering.label(p)
     if label is not None:
         printed, bullet = label
@@ -322,7 +333,7 @@ def _odf_paragraphs(cell: ElementTree.Element) -> list[Paragraph]:
     def walk(node: ElementTree.Element, bullet: bool) -> None:
         for child in node:
             if child.tag in {TEXT_NS + "p", TEXT_NS + "h"}:
-                paragraphs.append(Paragraph(_odf_text(child), bullet=bullet))
+                paragraphs.append(Paragraph(clean(_odf_text(child)), bullet=bullet))
             elif child.tag in {TEXT_NS + "list", TEXT_NS + "list-item", TEXT_NS + "list-header"}:
                 walk(child, True)
             elif child.tag == TEXT_NS + "section":
