@@ -104,6 +104,11 @@ def plan_import(path: Path, options: Options) -> Outcome:
         )
     elif layout.positional:
         draft.general.append(positional_note(layout))
+    for number in layout.skipped:
+        draft.general.append(
+            f"таблица № {number} в документе устроена иначе, чем таблица плана, и не прочитана:"
+            " перенесите ее вручную"
+        )
     for header in layout.unmapped:
         draft.general.append(
             f"столбец «{header}» не распознан и не перенесен: перенесите его вручную"
@@ -175,7 +180,13 @@ def _plan_title(report_title: str) -> str | None:
     match = re.search(r"\b(план[а-яіїєґ]*)\b(.*)$", report_title, re.IGNORECASE)
     if not match:
         return None
-    return "План" + match.group(2)
+    rest = re.sub(REPORT_PERIOD, "", match.group(2)).rstrip(" ,.")
+    return "План" + rest
+
+
+REPORT_PERIOD = re.compile(
+    r",?\s*за\s+[^,]*?\d{4}\s*(?:год|года|рік|року|г\.?)?(?=\s*$|\s*,)", re.IGNORECASE
+)
 
 
 def _years_from_deadlines(draft: Draft) -> str:

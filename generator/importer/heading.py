@@ -53,10 +53,11 @@ YEAR_RANGE: Final = re.compile(
     r"(?:на|в|у)\s+(\d{4})\s*(?:-|–|—|по|\.\.)\s*(\d{4})\s*(?:гг|годы|годов|год|роки|років|рр)?",
     re.IGNORECASE,
 )
+BARE_RANGE: Final = re.compile(r"\b(\d{4})\s*(?:-|–|—)\s*(\d{4})\b")
 ONE_YEAR: Final = re.compile(r"(?:на|в|у)\s+(\d{4})\s*(?:год|рік|г\.)", re.IGNORECASE)
 PERIOD: Final = re.compile(
-    r"за\s+(?:(?P<part>[1-4]|i{1,3}|iv|і{1,3}|іv|первое|второе|перше|друге)\s*-?\s*(?:е|й)?\s*"
-    r"(?P<unit>полугодие|півріччя|квартал)\w*\s+)?(?P<year>\d{4})\s*(?:год|года|рік|року|г)",
+    r"за\s+(?:(?P<part>12|[1-9]|i{1,3}|iv|і{1,3}|іv|первое|второе|перше|друге)\s*-?\s*(?:е|й)?\s*"
+    r"(?P<unit>полугодие|півріччя|квартал|месяц|місяц)\w*\s+)?(?P<year>\d{4})\s*(?:год|года|рік|року|г)",
     re.IGNORECASE,
 )
 APPROVAL_WORD: Final = re.compile(r"(утвержд|затвердж|утверж)", re.IGNORECASE)
@@ -109,7 +110,7 @@ def read_heading(paragraphs: list[str]) -> Heading:
     if title_lines:
         heading.title = _sentence(" ".join(title_lines))
     text = " ".join(lines)
-    if match := YEAR_RANGE.search(heading.title or text):
+    if match := YEAR_RANGE.search(heading.title or text) or BARE_RANGE.search(heading.title or ""):
         heading.years = f"{match.group(1)}-{match.group(2)}"
     elif match := ONE_YEAR.search(heading.title or text):
         heading.years = match.group(1)
@@ -189,6 +190,14 @@ def _period(match: re.Match[str]) -> str | dict[str, str]:
     if not part:
         return year
     ordinal = PARTS.get(part.lower(), 1)
+    if unit.startswith(("месяц", "місяц")):
+        months = int(part) if part.isdigit() else 12
+        if months not in {3, 6, 9, 12}:
+            return year
+        if months == 12:
+            return year
+        end = {3: 31, 6: 30, 9: 30}[months]
+        return {"from": f"{year}-01-01", "to": f"{year}-{months:02d}-{end}"}
     if unit.startswith(("полугод", "півріч")):
         first, last = (1, 6) if ordinal == 1 else (7, 12)
     else:

@@ -62,6 +62,7 @@ class Layout:
     detected: bool = False
     guessed: bool = False
     unmapped: list[str] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)
 
 
 def lay_out(source: Source, path: str) -> Layout:
@@ -90,15 +91,21 @@ def lay_out(source: Source, path: str) -> Layout:
         if found is not None:
             index, mapping = found
             rows = list(table.rows[index + 1 :])
-            for extra in tables[position + 1 :]:
+            skipped: list[int] = []
+            for number, extra in enumerate(tables[position + 1 :], start=position + 2):
                 if extra.width == table.width:
-                    rows.extend(extra.rows)
-            above = source.above + _titles(table.rows[:index])
+                    rows.extend(extra.rows)  # the table continued after a break
+                elif any(_texts(row) != [""] * len(row) for row in extra.rows):
+                    skipped.append(number)
+            # Tables before the plan (an approval stamp laid out as a table) are heading text.
+            before = [line for t in tables[:position] for line in _titles(t.rows)]
+            above = source.above + before + _titles(table.rows[:index])
             layout = Layout(mapping, _rows(rows, mapping, table.rows[index]), above, False)
             headers = _texts(table.rows[index])
             layout.unmapped = [
                 headers[c] for c in range(len(headers)) if headers[c] and c not in mapping
             ]
+            layout.skipped = skipped
             return layout
     table = max(tables, key=lambda t: len(t.rows))
     numbered = _numbered(table)

@@ -91,3 +91,41 @@ def test_approving_act(lines: list[str], act: str, date: str, number: str, title
 def test_nothing_stated_stays_unstated() -> None:
     heading = read_heading(["План мероприятий"])
     assert (heading.years, heading.period, heading.act, heading.act_date) == (None,) * 4
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("Отчет за 9 месяцев 2024 года", {"from": "2024-01-01", "to": "2024-09-30"}),
+        ("Отчет за 12 месяцев 2024 года", "2024"),
+        ("Отчет за 2024 г.", "2024"),
+    ],
+)
+def test_more_periods(title: str, period: object) -> None:
+    assert read_heading([title]).period == period
+
+
+def test_years_without_a_preposition() -> None:
+    assert read_heading(["План противодействия коррупции (2021–2024)"]).years == "2021-2024"
+
+
+@pytest.mark.parametrize(
+    ("report", "plan"),
+    [
+        (
+            "Отчет за 2024 год о выполнении Плана противодействия коррупции в округе на"
+            " 2021-2024 годы",
+            "План противодействия коррупции в округе на 2021-2024 годы",
+        ),
+        (
+            "Отчет о ходе реализации Плана мероприятий на 2021-2024 годы за 2023 год",
+            "План мероприятий на 2021-2024 годы",
+        ),
+        ("Звіт про виконання Плану заходів на 2016-2017 роки", "План заходів на 2016-2017 роки"),
+        ("Отчет о работе комиссии", None),
+    ],
+)
+def test_plan_title_from_the_report_title(report: str, plan: str | None) -> None:
+    from generator.importer import _plan_title
+
+    assert _plan_title(report) == plan
