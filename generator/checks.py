@@ -14,7 +14,14 @@ from pydantic import BaseModel
 
 from generator.content import Content, PlanEntry, ReportEntry, Source
 from generator.diagnostics import Diagnostics, Position
-from generator.models import ActReference, Illegible, is_safe_url, walk_markdown
+from generator.models import (
+    ActReference,
+    NotStated,
+    Status,
+    Unknown,
+    is_safe_url,
+    walk_markdown,
+)
 from generator.yamlsource import PathKey
 
 _MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)")
@@ -33,6 +40,7 @@ def check_content(content: Content, diagnostics: Diagnostics, plan_stems: set[st
     _check_markdown(content, diagnostics)
     _check_files(content, diagnostics)
     _check_requirements(content, diagnostics)
+    _check_not_stated(content, diagnostics)
 
 
 def _check_requirements(content: Content, diagnostics: Diagnostics) -> None:
@@ -71,9 +79,9 @@ def _check_plan(entry: PlanEntry, diagnostics: Diagnostics) -> None:
         if not section.section.measures and not section.section.sections:
             diagnostics.add("W202", source.path, source.at(section.path), key=key)
     approved = entry.plan.approved.date
-    if not isinstance(approved, Illegible):
+    if not isinstance(approved, Unknown):
         for i, amendment in enumerate(entry.plan.amendments):
-            if not isinstance(amendment.date, Illegible) and amendment.date < approved:
+            if not isinstance(amendment.date, Unknown) and amendment.date < approved:
                 diagnostics.add(
                     "E206",
                     source.path,
@@ -88,6 +96,7 @@ def _check_report(
 ) -> None:
     source = entry.source
     report = entry.report
+    _check_results_sanity(entry, diagnostics)
     plan = content.plan(report.plan)
     if plan is None:
         if report.plan not in plan_stems:  # a plan that failed to load has been reported already
@@ -110,8 +119,31 @@ def _check_report(
             plan=plan.stem,
         )
     seen: dict[str, PathKey] = {}
+    seen_sections: dict[str, PathKey] = {}
     for result in entry.results:
-        key = result.result.measure.strip()
+        key = result.result.key
+        if result.result.section is not None:
+            position = source.at((*result.path, "section"))
+            if key not in plan.sections:
+                diagnostics.add(
+                    "E220",
+                    source.path,
+                    position,
+                    plan=plan.stem,
+                    key=key,
+                    suggestion=_suggest(key, list(plan.sections), "ключи разделов"),
+                )
+            elif key in seen_sections:
+                diagnostics.add(
+                    "E221",
+                    source.path,
+                    position,
+                    key=key,
+                    first_line=source.at(seen_sections[key]).line,
+                )
+            else:
+                seen_sections[key] = result.path
+            continue
         position = source.at((*result.path, "measure"))
         if key not in plan.measures:
             diagnostics.add(
@@ -129,13 +161,64 @@ def _check_report(
         else:
             seen[key] = result.path
     missing = [key for key in plan.measures if key not in seen]
+    missing = [key for key in missing if not plan.in_sections(key, seen_sections)]
     if missing:
         diagnostics.add(
             "W201", source.path, source.document.key_position(("results",)), keys=", ".join(missing)
         )
 
 
+def _check_results_sanity(entry: ReportEntry, diagnostics: Diagnostics) -> None:
+    """Results that validate but contradict themselves or the report."""
+    source = entry.source
+    date = entry.report.date
+    for result in entry.results:
+        completed = result.result.completed
+        if completed and isinstance(date, dt.date) and completed > date:
+            diagnostics.add(
+                "W215",
+                source.path,
+                source.at((*result.path, "completed")),
+                completed=_ru_date(completed),
+                date=_ru_date(date),
+            )
+        if result.result.status is Status.NO_INFORMATION and result.result.text is not None:
+            diagnostics.add("W216", source.path, source.at((*result.path, "status")))
+
+
+_NOT_STATED_FIELDS = {"date": "дата", "number": "номер", "address": "почтовый адрес органа"}
+
+
+def _check_not_stated(content: Content, diagnostics: Diagnostics) -> None:
+    """Every fact marked «не указано»: allowed, shown as such, and worth a look before
+    publishing (a warning, so ``--strict`` stops on it)."""
+    for source, path in _not_stated(content):
+        what = _NOT_STATED_FIELDS.get(str(path[-1]), str(path[-1]))
+        diagnostics.add("W217", source.path, source.at(path), what=what)
+
+
+def _not_stated(content: Content) -> Iterator[tuple[Source, PathKey]]:
+    if isinstance(content.site.organization.address, NotStated):
+        yield content.site_source, ("organization", "address")
+    for plan in content.plans:
+        acts: list[tuple[PathKey, ActReference]] = [(("approved",), plan.plan.approved)]
+        acts += [(("amendments", i), a) for i, a in enumerate(plan.plan.amendments)]
+        for prefix, act in acts:
+            for name in ("date", "number"):
+                if isinstance(getattr(act, name), NotStated):
+                    yield plan.source, (*prefix, name)
+    for report in content.reports:
+        if isinstance(report.report.date, NotStated):
+            yield report.source, ("date",)
+    if content.acts_source:
+        for i, registered in enumerate(content.acts):
+            for name in ("date", "number"):
+                if isinstance(getattr(registered, name), NotStated):
+                    yield content.acts_source, (i, name)
+
+
 def _suggest(value: str, options: list[str], what: str) -> str:
+    options = [option for option in options if option != value]
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     if close:
         return f"возможно, имелось в виду «{close[0]}»"

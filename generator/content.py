@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -64,6 +64,17 @@ class PlanEntry:
     sections: dict[str, SectionEntry]
     measures: dict[str, MeasureEntry]
     duplicates: tuple[tuple[str, MeasureEntry | SectionEntry, PathKey], ...] = ()
+
+    def in_sections(self, measure: str, sections: Iterable[str]) -> bool:
+        """Whether a measure lies in one of ``sections`` or below it (a report may answer a
+        whole section in its header row instead of measure by measure)."""
+        answered = set(sections)
+        key: str | None = self.measures[measure].section
+        while key is not None:
+            if key in answered:
+                return True
+            key = self.sections[key].parent
+        return False
 
 
 @dataclass(frozen=True)

@@ -71,16 +71,19 @@ def _translate(
             {"field": field, "suggestion": _suggest_field(root, loc)},
         )
     position = document.position(loc)
+    empty = kind == "E109" or (kind in (*_RECEIVED_CODES, "E105") and received is None)
+    if empty:
+        if loc and isinstance(loc[-1], int):  # one empty item of a list: say which
+            return "E132", position, {"field": field, "index": loc[-1] + 1}
+        return "E109", position, {"field": field}
     if kind in _RECEIVED_CODES or kind == "E105":
-        if received is None:
-            return "E109", position, {"field": field}
         return _RECEIVED_CODES.get(kind, "E105"), position, {"received": describe(received)}
     if kind == "too_short":
         return "E108", position, {"field": field}
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return "E106", position, {"value": received}
-    if kind == "E109":
-        return "E109", position, {"field": field}
+    if kind in ("E131", "E132"):  # a validator's fault in one item of a list: point at it
+        return kind, document.position((*loc, int(ctx["index"]) - 1)), ctx
     if kind.startswith("E") and kind[1:].isdigit():
         return kind, position, ctx
     return "E119", position, {"detail": ctx.get("error", kind)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from tests.conftest import run_antikor
@@ -44,8 +45,9 @@ def test_schema_writes_2020_12_schemas_with_russian_help(tmp_path: Path) -> None
     )
     assert set(measure["required"]) == {"number", "text", "executors", "deadline"}
     report = json.loads((tmp_path / "report.schema.json").read_text(encoding="utf-8"))
-    statuses = report["$defs"]["Result"]["properties"]["status"]["enum"]
-    assert {"done", "Выполнено", "Виконано"} <= set(statuses)
+    offered, spelled = report["$defs"]["Result"]["properties"]["status"]["anyOf"]
+    assert {"done", "Выполнено", "Виконано", "no_occasion"} <= set(offered["enum"])
+    assert re.match(spelled["pattern"], "  ВЫПОЛНЕНО ") and not re.match(spelled["pattern"], "да")
     for name in ("site", "acts", "page"):
         assert (tmp_path / f"{name}.schema.json").exists()
 
