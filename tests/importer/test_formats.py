@@ -201,3 +201,15 @@ def test_csv_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         assert measure["text"] == f"Проверка {quoted}\n"
         assert measure["executors"] == ["Отдел кадров"]
         assert measure["deadline"] == "ежегодно"
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_imported_content_validates(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.content import load_content
+
+    content, _ = _import(tmp_path, name, "docx", capsys)
+    loaded, diagnostics = load_content(content)
+    assert loaded is not None
+    assert not diagnostics.failed(False), diagnostics.report()

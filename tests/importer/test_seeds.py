@@ -141,20 +141,6 @@ def test_ocr_scan_gets_a_review_list(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert all(": проверьте: " in line for line in review)
 
 
-def _marker_accepted() -> bool:
-    """Whether the loader reads the format's «не указано» marker as a requisite date."""
-    from pydantic import ValidationError
-
-    from generator.models import ActReference
-
-    try:
-        ActReference.model_validate({"act": "постановление", "date": "не указано", "number": "1"})
-    except ValidationError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _marker_accepted(), reason="the loader does not read «не указано» yet")
 @pytest.mark.parametrize("seed", sorted(EXPECTED))
 def test_imported_seed_validates(
     seed: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
