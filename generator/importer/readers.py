@@ -177,14 +177,22 @@ def _roman(value: int) -> str:
 
 
 def _refuse_ole(path: Path) -> None:
+    """An encrypted Office file is an OLE container, not a zip: say so instead of «corrupt»."""
     with path.open("rb") as stream:
         head = stream.read(8)
-    if head == OLE_MAGIC:
+    if head != OLE_MAGIC:
+        return
+    if path.suffix.lower() == ".xlsx":
         raise ImportFailure(
-            f"{path}: документ защищен паролем (зашифрован) или сохранен в старом формате DOC:"
-            " откройте его в Word, снимите пароль («Файл → Сведения → Защита документа»)"
-            " и сохраните как DOCX"
+            f"{path}: книга защищена паролем (зашифрована) или сохранена в старом формате XLS:"
+            " откройте ее в Excel, снимите пароль («Файл → Сведения → Защита книги»)"
+            " и сохраните как XLSX"
         )
+    raise ImportFailure(
+        f"{path}: документ защищен паролем (зашифрован) или сохранен в старом формате DOC:"
+        " откройте его в Word, снимите пароль («Файл → Сведения → Защита документа»)"
+        " и сохраните как DOCX"
+    )
 
 
 def _docx_table(element: Any, numbering: Numbering) -> Table:
