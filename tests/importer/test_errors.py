@@ -56,7 +56,7 @@ def _make(name: str, folder: Path) -> Path:
     path = folder / name
     if name == "corrupt.docx":
         path.write_bytes(b"PK\x03\x04 this is not a whole archive")
-    elif name == "locked.docx" or name == "old.doc":
+    elif name in {"locked.docx", "old.doc", "locked.xlsx"}:
         path.write_bytes(OLE)
     elif name == "no-table.docx":
         _docx(path, None)
