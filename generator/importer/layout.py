@@ -336,8 +336,12 @@ class Builder:
         self.last: DraftMeasure | None = None
 
     def build(self) -> None:
-        for row in self.layout.rows:
-            if self._is_section(row):
+        rows = self.layout.rows
+        for index, row in enumerate(rows):
+            following = next(
+                (r.text(Role.NUMBER) for r in rows[index + 1 :] if r.text(Role.NUMBER)), None
+            )
+            if self._is_section(row, following):
                 self._section(row)
             elif self._continues(row):
                 self._continue(row)
@@ -357,14 +361,24 @@ class Builder:
         for word in row.repairs:
             self.draft.note(node, "text", f"исправлен перенос слова при извлечении текста: {word}")
 
-    def _is_section(self, row: Row) -> bool:
+    def _is_section(self, row: Row, following: str | None) -> bool:
+        """A row across the table, or a number and a title with nothing else, whose next
+        numbered row is nested under it («1.» before «1.1» or «1)»). Without that, the row is
+        a measure whose term and executors the table leaves empty."""
         details = (Role.EXECUTORS, Role.DEADLINE, Role.EXPECTED)
-        if any(role in row.own for role in details):
+        if any(row.cell(role) is not None for role in details):
             return False
         if row.spanning is not None and (row.spanning.colspan > 1 or self._heading(row)):
             return True
         number, title = row.text(Role.NUMBER), row.text(Role.TEXT)
-        return bool(number and title and NUMBER_RE.match(number))
+        if not (number and title and NUMBER_RE.match(number)):
+            return False
+        if _rank(number) == 0 or following is None:
+            return True
+        if _rank(following) <= _rank(number):
+            return False
+        key = derive_key(number, None)
+        return following.strip().endswith(")") or derive_key(following, None).startswith(key + ".")
 
     def _heading(self, row: Row) -> bool:
         text = row.spanning.plain() if row.spanning else ""

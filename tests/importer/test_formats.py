@@ -213,3 +213,31 @@ def test_imported_content_validates(
     loaded, diagnostics = load_content(content)
     assert loaded is not None
     assert not diagnostics.failed(False), diagnostics.report()
+
+
+def test_rows_without_term_or_executors_are_measures_not_sections(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = Plan(
+        above=["План мероприятий на 2024 год"],
+        rows=[
+            ["№", "Мероприятие", "Исполнитель", "Срок"],
+            ["1.", "Общие меры", None, None],
+            ["1.1", "Разработка планов", "Аппарат", "Январь"],
+            ["1.2", "Проверка знаний", "^", "^"],  # both merged down from 1.1
+            ["1.3", "Оценка рисков", "", ""],  # left empty in the table
+            ["2.", "Просвещение", "", ""],
+            ["2.1", "Семинары", "Отдел кадров", "Ежегодно"],
+        ],
+    )
+    write_docx(plan, tmp_path / "plan.docx")
+    assert main(["import", "plan.docx", "--content", "content"]) == 0
+    out = capsys.readouterr().out
+    data = yaml.safe_load((tmp_path / "content/plans/2024.yaml").read_text(encoding="utf-8"))
+    first, second = data["sections"]
+    assert [m["number"] for m in first["measures"]] == ["1.1", "1.2", "1.3"]
+    assert first["measures"][1]["executors"] == ["Аппарат"]
+    assert first["measures"][1]["deadline"] == "Январь"
+    assert first["measures"][2]["executors"] == ["не указано"]
+    assert "проверьте: в источнике пусто: исполнители «не указано»" in out
+    assert (second["number"], second["title"]) == ("2.", "Просвещение")
