@@ -184,3 +184,13 @@ def test_content_that_is_a_file_is_refused(
     assert capsys.readouterr().err == (
         f"antikor: ошибка: content: это файл, а не папка содержимого\n{NOTHING}"
     )
+
+
+def test_stems_only_with_one_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "a.docx", "b.docx", "--plan", "2024"]) == 1
+    assert (
+        capsys.readouterr().err == "antikor: --plan и --report задаются при импорте одного файла\n"
+    )
