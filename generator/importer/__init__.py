@@ -29,7 +29,7 @@ from generator.importer.draft import (
     DraftSection,
 )
 from generator.importer.heading import Heading, read_heading
-from generator.importer.layout import Builder, lay_out, positional_note
+from generator.importer.layout import Builder, Layout, lay_out, positional_note
 from generator.importer.readers import ImportFailure, read_source
 from generator.importer.writer import Written, write_plan, write_report
 
@@ -84,15 +84,14 @@ def plan_import(path: Path, options: Options) -> Outcome:
     heading = read_heading(layout.above)
     is_report = Role.RESULT in layout.mapping.values()
     if not is_report and heading.is_report and Role.EXPECTED in layout.mapping.values():
-        layout.mapping = {
-            c: Role.RESULT if r is Role.EXPECTED else r for c, r in layout.mapping.items()
-        }
-        for row in layout.rows:
-            for cells in (row.own, row.inherited):
-                if Role.EXPECTED in cells:
-                    cells[Role.RESULT] = cells.pop(Role.EXPECTED)
+        _swap(layout, Role.EXPECTED, Role.RESULT)
         layout.remapped = True
         is_report = True
+    elif is_report and layout.positional and not heading.is_report:
+        # A table without a header under a plan's title: its last column is the expected
+        # result, not a report on the plan.
+        _swap(layout, Role.RESULT, Role.EXPECTED)
+        is_report = False
     draft = Draft(
         plan=DraftPlan(title="", years="", approved=DraftAct("", "", ""), sections=[]),
         report=None,
@@ -141,6 +140,15 @@ def plan_import(path: Path, options: Options) -> Outcome:
         report_file = options.content / "reports" / f"{stem}.yaml"
         outcome.files.append((report_file, write_report(draft.report, path.name)))
     return outcome
+
+
+def _swap(layout: Layout, old: Role, new: Role) -> None:
+    """Read one column as another, in the mapping and in every row already laid out."""
+    layout.mapping = {c: new if r is old else r for c, r in layout.mapping.items()}
+    for row in layout.rows:
+        for cells in (row.own, row.inherited):
+            if old in cells:
+                cells[new] = cells.pop(old)
 
 
 def _fill_plan(draft: Draft, heading: Heading, is_report: bool) -> None:
