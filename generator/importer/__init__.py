@@ -87,9 +87,9 @@ def plan_import(path: Path, options: Options) -> Outcome:
         _swap(layout, Role.EXPECTED, Role.RESULT)
         layout.remapped = True
         is_report = True
-    elif is_report and layout.positional and not heading.is_report:
-        # A table without a header under a plan's title: its last column is the expected
-        # result, not a report on the plan.
+    elif is_report and layout.positional and heading.title and not heading.is_report:
+        # A table without a header under a title that names a plan: its last column is the
+        # expected result, not a report on the plan.
         _swap(layout, Role.RESULT, Role.EXPECTED)
         is_report = False
     draft = Draft(
