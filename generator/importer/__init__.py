@@ -77,8 +77,22 @@ class Outcome:
         return lines
 
 
+STEM = re.compile(r"^[\w][\w.\-]*$")
+
+
+def check_stem(option: str, stem: str | None) -> None:
+    """A file name, not a path: an import never writes outside the content folder."""
+    if stem is not None and (not STEM.match(stem) or ".." in stem):
+        raise ImportFailure(
+            f"{option} «{stem}»: нужно имя файла без .yaml (буквы, цифры, «-», «_», «.»),"
+            " например 2021-2024"
+        )
+
+
 def plan_import(path: Path, options: Options) -> Outcome:
     """Everything an import would write, computed without writing."""
+    check_stem("--plan", options.plan)
+    check_stem("--report", options.report)
     source = read_source(path)
     layout = lay_out(source, str(path))
     heading = read_heading(layout.above)

@@ -194,3 +194,21 @@ def test_stems_only_with_one_file(
     assert (
         capsys.readouterr().err == "antikor: --plan и --report задаются при импорте одного файла\n"
     )
+
+
+@pytest.mark.parametrize(("option", "stem"), [("--plan", "../outside"), ("--report", "a/b")])
+def test_stems_are_names_not_paths(
+    option: str,
+    stem: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_docx(REPORT, tmp_path / "report.docx")
+    assert main(["import", "report.docx", "--content", "content", option, stem]) == 1
+    assert capsys.readouterr().err == (
+        f"antikor: ошибка: {option} «{stem}»: нужно имя файла без .yaml (буквы, цифры, «-», «_»,"
+        f" «.»), например 2021-2024\n{NOTHING}"
+    )
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["report.docx"]
