@@ -213,8 +213,10 @@ def _build(args: argparse.Namespace) -> int:
     from generator.compliance.reader import SiteUnreadable
     from generator.pipeline import ComplianceFailed, build_site
 
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    _russian_log(logging.WARNING)
     timings.reset()
+    if not args.config.is_file():
+        return _no_config(args.config)
     try:
         report = build_site(
             args.content,
@@ -235,7 +237,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"antikor: {exc}", file=sys.stderr)
         return 1
     except Abort as exc:
-        print(f"antikor: {exc}", file=sys.stderr)
+        print(f"antikor: {_aborted(exc)}", file=sys.stderr)
         return 1
     except MkDocsException as exc:
         print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
@@ -259,7 +261,9 @@ def _serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
+    _russian_log(logging.INFO)
+    if not args.config.is_file():
+        return _no_config(args.config)
     try:
         serve(
             str(args.config),
@@ -273,6 +277,43 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+_LEVELS = {"DEBUG": "отладка", "INFO": "сведения", "WARNING": "предупреждение", "ERROR": "ошибка"}
+
+
+def _russian_log(level: int) -> None:
+    """MkDocs' and our log lines as «предупреждение: …», not «WARNING: …»."""
+    import logging
+
+    for name, russian in _LEVELS.items():
+        logging.addLevelName(getattr(logging, name), russian)
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s")
+
+
+def _no_config(path: Path) -> int:
+    print(
+        f"antikor: нет файла настроек MkDocs «{path}»\n"
+        "    подсказка: запустите команду из папки, где лежит mkdocs.yml,"
+        " или укажите путь к нему: --config путь/mkdocs.yml",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _aborted(exc: Exception) -> str:
+    """MkDocs' English reason for stopping a build, in Russian."""
+    import re
+
+    text = str(exc)
+    if "BuildError" in text:
+        return "сборка остановлена из-за ошибок, перечисленных выше; сайт не изменен"
+    if warnings := re.search(r"(\d+) warnings? in strict mode", text):
+        return (
+            f"сборка остановлена: предупреждений — {warnings.group(1)}, а с --strict"
+            " предупреждения считаются ошибками; сайт не изменен"
+        )
+    return "сборка остановлена; сайт не изменен (подробности — с --debug)"
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:

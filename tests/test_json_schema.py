@@ -43,6 +43,7 @@ NOT_EXPRESSIBLE = {
     "period-outside-plan": "the plan's years are in another file",
     "report-unknown-plan": "another file",
     "result-unknown-measure": "another file",
+    "result-key-lookalike": "another file",
     "number-1.10-is-not-1.1": "another file (the key 1.10 is valid, the plan has no 1.1)",
     "section-result-unknown-section": "another file",
     "section-result-twice": "comparing items of a list",
