@@ -106,7 +106,65 @@ def _parser() -> argparse.ArgumentParser:
         help="вид отчета: text (по умолчанию) или json для CI",
     )
     check.set_defaults(command=_check)
+
+    importer = sub.add_parser(
+        "import", help="превратить план или отчет (DOCX, ODT, XLSX, CSV, TXT) в файлы содержимого"
+    )
+    importer.add_argument("files", nargs="+", type=Path, metavar="ФАЙЛ", help="документы с таблицей")
+    _content_option(importer)
+    importer.add_argument(
+        "--plan",
+        metavar="ИМЯ",
+        help="имя файла плана без .yaml; если такой план уже есть, результаты отчета"
+        " привязываются к нему (по умолчанию — годы плана, например 2021-2024)",
+    )
+    importer.add_argument(
+        "--report",
+        metavar="ИМЯ",
+        help="имя файла отчета без .yaml (по умолчанию — отчетный период, например 2024)",
+    )
+    importer.add_argument(
+        "--force", action="store_true", help="заменять существующие файлы плана и отчета"
+    )
+    importer.add_argument(
+        "--dry-run", action="store_true", help="ничего не записывать, только показать итог"
+    )
+    importer.set_defaults(command=_import)
     return parser
+
+
+def _import(args: argparse.Namespace) -> int:
+    from generator.importer import ImportFailure, Options, run
+
+    if len(args.files) > 1 and (args.plan or args.report):
+        print("antikor: --plan и --report задаются при импорте одного файла", file=sys.stderr)
+        return 1
+    options = Options(args.content, args.plan, args.report, args.force, args.dry_run)
+    try:
+        outcomes, written = run(args.files, options)
+    except ImportFailure as failure:
+        print(f"antikor: ошибка: {failure}", file=sys.stderr)
+        if "уже записано" not in str(failure):
+            print("antikor: ничего не записано", file=sys.stderr)
+        return 1
+    for outcome in outcomes:
+        for line in outcome.summary():
+            print(line)
+        if outcome.attached and outcome.draft.report is not None:
+            print(f"  результаты привязаны к плану {outcome.draft.report.plan}")
+        for target, _ in outcome.files:
+            print(f"  {'будет записан' if args.dry_run else 'записан'} {target}")
+    for target in written:
+        if target.name == "site.yaml":
+            print(f"  записан {target}: впишите сведения об органе")
+    review = [line for outcome in outcomes for line in outcome.review()]
+    if review:
+        print(f"Проверьте вручную ({len(review)}):")
+        for line in review:
+            print(line)
+    if args.dry_run:
+        print("Пробный запуск (--dry-run): ничего не записано.")
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:
