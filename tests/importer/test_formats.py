@@ -207,7 +207,7 @@ def test_csv_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def test_imported_content_validates(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from generator.content import load_content
+    from generator.pipeline import load_content
 
     content, _ = _import(tmp_path, name, "docx", capsys)
     loaded, diagnostics = load_content(content)

@@ -80,7 +80,7 @@ def test_fifty_measures_nine_sections(
     assert {"section": "9", "status": "no_occasion", "text": "Случаев не выявлено\n"} in report[
         "results"
     ]
-    from generator.content import load_content
+    from generator.pipeline import load_content
 
     loaded, diagnostics = load_content(tmp_path / "content")
     assert loaded is not None

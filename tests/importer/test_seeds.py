@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.content import derive_key, load_content
+from generator.content import derive_key
+from generator.pipeline import load_content
 from tests.conftest import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
