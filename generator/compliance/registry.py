@@ -24,7 +24,16 @@ class SubsectionSpec(FrozenModel):
     """A subsection the section home lists, in the profile's order."""
 
     key: str = Field(description="Ключ подраздела: acts, expertise, ... (см. docs/content.md)")
+    titles: dict[str, str] = Field(
+        min_length=1, description="Наименование подраздела по требованиям, по языкам (ru, uk)"
+    )
     required: bool = Field(True, description="Обязателен ли подраздел")
+
+    def title(self, language: str) -> str:
+        """The required title in the page's language (Russian if the profile has none)."""
+        return (
+            self.titles.get(language) or self.titles.get("ru") or next(iter(self.titles.values()))
+        )
 
 
 class RuleSpec(FrozenModel):
@@ -46,6 +55,9 @@ class Profile:
     chain: tuple[str, ...]  # this profile and its ancestors, nearest first
     subsections: tuple[SubsectionSpec, ...]
     rules: tuple[RuleSpec, ...]
+
+    def subsection(self, key: str) -> SubsectionSpec | None:
+        return next((spec for spec in self.subsections if spec.key == key), None)
 
     def rule_of_type(self, type_: str) -> RuleSpec | None:
         return next((rule for rule in self.rules if rule.type == type_), None)

@@ -17,7 +17,6 @@ from pydantic import Field
 
 from generator.compliance.registry import Context, Failure, Params, rule_type
 from generator.compliance.site import BuiltSite, HtmlPage, resolve
-from generator.site.i18n import subsection_title
 
 # --- helpers ---------------------------------------------------------------------------------
 
@@ -116,6 +115,13 @@ def _expected_subsections(context: Context) -> list[tuple[str, bool]]:
     return [(spec.key, spec.required) for spec in context.profile.subsections]
 
 
+def _title(context: Context, key: str, language: str) -> str:
+    """The subsection's title as the profile requires it (the requirement, not the generator,
+    is what the built site is held to)."""
+    spec = context.profile.subsection(key)
+    return spec.title(language) if spec is not None else key
+
+
 def _no_home() -> list[Failure]:
     return [
         Failure(
@@ -172,7 +178,7 @@ def check_subsections_present(context: Context, params: Params) -> list[Failure]
         return _no_home()
     failures = []
     for key, required in _expected_subsections(context):
-        expected = subsection_title(key, home.lang)
+        expected = _title(context, key, home.lang)
         page = context.site.subsection_page(key)
         if page is None:
             if required:
@@ -266,10 +272,10 @@ def check_subsections_order(context: Context, params: Params) -> list[Failure]:
         Failure(
             "./",
             "список подразделов",
-            f"подраздел «{subsection_title(relevant[first], lang)}» стоит на месте"
-            f" «{subsection_title(expected[first], lang)}»",
+            f"подраздел «{_title(context, relevant[first], lang)}» стоит на месте"
+            f" «{_title(context, expected[first], lang)}»",
             "порядок подразделов: "
-            + "; ".join(f"{i}. {subsection_title(k, lang)}" for i, k in enumerate(order, 1)),
+            + "; ".join(f"{i}. {_title(context, k, lang)}" for i, k in enumerate(order, 1)),
         )
     ]
 
@@ -291,7 +297,7 @@ def check_subsections_reachable(context: Context, params: Params) -> list[Failur
             failures.append(
                 Failure(
                     "./",
-                    f"ссылка на «{subsection_title(key, home.lang)}»",
+                    f"ссылка на «{_title(context, key, home.lang)}»",
                     f"на главной странице раздела {where}: на телефоне подраздел не"
                     " открывается за один переход",
                     "поместите ссылку на подраздел в текст главной страницы раздела",
@@ -329,7 +335,7 @@ def check_subsections_one_transition(context: Context, params: Params) -> list[F
             failures.append(
                 Failure(
                     "./",
-                    f"ссылка на «{subsection_title(key, home.lang)}»",
+                    f"ссылка на «{_title(context, key, home.lang)}»",
                     "ссылка "
                     + ("; ".join(sorted(set(reasons))) if reasons else "отсутствует")
                     + ": больше одного перехода",

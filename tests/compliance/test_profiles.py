@@ -15,7 +15,9 @@ BASE = """
 title: База
 subsections:
   - key: acts
+    titles: {ru: Акты}
   - key: feedback
+    titles: {ru: Обратная связь}
     required: false
 rules:
   - id: title
@@ -104,6 +106,10 @@ rules:
             {"p": BASE.replace("key: acts", "key: news")},
             "профиль «p»: неизвестный подраздел «news»",
         ),
+        (
+            {"p": BASE.replace("    titles: {ru: Акты}\n", "")},
+            "профиль «p» составлен неверно: subsections.0.titles: Field required",
+        ),
         ({"p": "title: [unclosed"}, "профиль «p»: ошибка YAML"),
     ],
     ids=[
@@ -114,6 +120,7 @@ rules:
         "rule-type",
         "params",
         "subsection",
+        "subsection-title",
         "yaml",
     ],
 )

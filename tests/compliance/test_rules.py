@@ -327,3 +327,26 @@ def test_a_ukrainian_site_is_held_to_its_own_laws(site_copy: Callable[[str], Pat
     )
     edit_html(site, INCOME, _set_text(".ak-income-notice p", "Відомості буде оприлюднено."))
     assert failed(site) == {"feedback", "income"}
+
+
+def test_subsection_titles_are_held_to_the_profile_not_to_the_generator(
+    site_copy: Callable[[str], Path],
+) -> None:
+    """A profile that requires another title fails the site the generator built, so the check
+    cannot pass merely because the generator agrees with itself."""
+    from importlib import resources
+
+    from generator.compliance import check_site
+    from generator.compliance.profiles import resolve_profile
+    from generator.compliance.reader import read_site
+
+    federal = (resources.files("generator") / "profiles" / "federal.yaml").read_text("utf-8")
+    assert "ru: Методические материалы\n" in federal
+    amended = federal.replace("ru: Методические материалы\n", "ru: Методические рекомендации\n")
+    profile = resolve_profile("federal", {"federal": amended})
+    results = {r.rule.id: r for r in check_site(read_site(site_copy("content")), profile)}
+    assert [f.problem for f in results["subsections-present"].failures] == [
+        "подраздел называется «Методические материалы»,"
+        " а должен называться «Методические рекомендации»"
+    ]
+    assert [r.rule.id for r in results.values() if not r.passed] == ["subsections-present"]
