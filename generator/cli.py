@@ -110,7 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     importer = sub.add_parser(
         "import", help="превратить план или отчет (DOCX, ODT, XLSX, CSV, TXT) в файлы содержимого"
     )
-    importer.add_argument("files", nargs="+", type=Path, metavar="ФАЙЛ", help="документы с таблицей")
+    importer.add_argument(
+        "files", nargs="+", type=Path, metavar="ФАЙЛ", help="документы с таблицей"
+    )
     _content_option(importer)
     importer.add_argument(
         "--plan",

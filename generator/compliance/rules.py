@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from bs4 import Tag
 from pydantic import Field
 
+from generator import contract
 from generator.compliance.registry import Context, Failure, Params, rule_type
 from generator.compliance.site import BuiltSite, HtmlPage, resolve
 
@@ -91,7 +92,7 @@ def _illegible_fields(act: Tag) -> set[str]:
     (``data-ak-illegible``, ``data-ak-not-stated``)."""
     return {
         field
-        for attribute in ("data-ak-illegible", "data-ak-not-stated")
+        for attribute in (contract.ILLEGIBLE, contract.NOT_STATED)
         for mark in act.select(f"[{attribute}]")
         for field in str(mark.get(attribute)).split()
     }
@@ -242,7 +243,7 @@ def check_subsections_order(context: Context, params: Params) -> list[Failure]:
     home = context.site.home
     if home is None:
         return _no_home()
-    listing = home.soup.select_one("[data-ak-subsections]")
+    listing = home.soup.select_one(f"[{contract.SUBSECTIONS}]")
     if listing is None:
         return [
             Failure(
@@ -253,7 +254,9 @@ def check_subsections_order(context: Context, params: Params) -> list[Failure]:
             )
         ]
     keys_by_path = {
-        p.path: p.subsection for p in context.site.section_pages() if p.kind == "subsection"
+        p.path: p.subsection
+        for p in context.site.section_pages()
+        if p.kind == contract.PageKind.SUBSECTION
     }
     shown: list[str] = []
     for anchor in listing.find_all("a", href=True):
@@ -408,7 +411,7 @@ def check_acts_requisites(context: Context, params: Params) -> list[Failure]:
     page = context.site.subsection_page("acts")
     if page is None:
         return []  # a missing subsection is reported by subsections_present
-    rows = page.soup.select("[data-ak-act-row]")
+    rows = page.soup.select(f"[{contract.ACT_ROW}]")
     if not rows:
         return [
             Failure(
@@ -420,9 +423,9 @@ def check_acts_requisites(context: Context, params: Params) -> list[Failure]:
         ]
     failures = []
     for row in rows:
-        title = _text(row.select_one('[data-ak-requisite="title"]')) or "(без наименования)"
+        title = _text(row.select_one(f'[{contract.REQUISITE}="title"]')) or "(без наименования)"
         for field, name in _ACT_FIELDS.items():
-            problem = _requisite_problem(row.select_one(f'[data-ak-requisite="{field}"]'), name)
+            problem = _requisite_problem(row.select_one(f'[{contract.REQUISITE}="{field}"]'), name)
             if problem:
                 failures.append(
                     Failure(
@@ -445,7 +448,7 @@ _APPROVAL_FIELDS = {
 
 @rule_type("plan_approval")
 def check_plan_approval(context: Context, params: Params) -> list[Failure]:
-    plans = [p for p in context.site.section_pages() if p.kind == "plan"]
+    plans = [p for p in context.site.section_pages() if p.kind == contract.PageKind.PLAN]
     if not plans:
         return [
             Failure(
@@ -457,8 +460,8 @@ def check_plan_approval(context: Context, params: Params) -> list[Failure]:
         ]
     failures = []
     for page in plans:
-        acts = page.soup.select(".ak-requisites [data-ak-act]")
-        if not any(a.get("data-ak-act") == "approved" for a in acts):
+        acts = page.soup.select(f".ak-requisites [{contract.ACT}]")
+        if not any(a.get(contract.ACT) == "approved" for a in acts):
             failures.append(
                 Failure(
                     _page_label(page),
@@ -468,12 +471,14 @@ def check_plan_approval(context: Context, params: Params) -> list[Failure]:
                 )
             )
         for act in acts:
-            role = "акт об утверждении" if act.get("data-ak-act") == "approved" else "изменение"
+            role = "акт об утверждении" if act.get(contract.ACT) == "approved" else "изменение"
             unreadable = _illegible_fields(act)
             for field, name in _APPROVAL_FIELDS.items():
                 if field in unreadable:
                     continue  # reported by the illegible_requisites rule
-                problem = _requisite_problem(act.select_one(f'[data-ak-requisite="{field}"]'), name)
+                problem = _requisite_problem(
+                    act.select_one(f'[{contract.REQUISITE}="{field}"]'), name
+                )
                 if problem:
                     failures.append(
                         Failure(
@@ -499,20 +504,21 @@ def check_illegible(context: Context, params: Params) -> list[Failure]:
             kind = (
                 "illegible" if "ak-illegible" in mark.get_attribute_list("class") else "not-stated"
             )
+            attribute = contract.ILLEGIBLE if kind == "illegible" else contract.NOT_STATED
             problem, marker = _UNKNOWN_WORDING[kind]
-            holder = mark.find_parent(attrs={"data-ak-requisite": True}) or mark.find_parent(
-                attrs={"data-ak-contact": True}
+            holder = mark.find_parent(attrs={contract.REQUISITE: True}) or mark.find_parent(
+                attrs={contract.CONTACT: True}
             )
-            fields = str(mark.get(f"data-ak-{kind}") or "").split() or [
-                str(holder.get("data-ak-requisite") or holder.get("data-ak-contact"))
+            fields = str(mark.get(attribute) or "").split() or [
+                str(holder.get(contract.REQUISITE) or holder.get(contract.CONTACT))
                 if holder
                 else ""
             ]
-            act = mark.find_parent(attrs={"data-ak-act": True}) or mark.find_parent(
-                attrs={"data-ak-act-row": True}
+            act = mark.find_parent(attrs={contract.ACT: True}) or mark.find_parent(
+                attrs={contract.ACT_ROW: True}
             )
             label = _text(act.select_one(".ak-act__label")) if act else ""
-            title = _text(act.select_one('[data-ak-requisite="title"]')) if act else ""
+            title = _text(act.select_one(f'[{contract.REQUISITE}="title"]')) if act else ""
             where = " ".join(x for x in (label.rstrip(":"), f"«{title}»" if title else "") if x)
             for field in fields:
                 name = _ACT_FIELDS.get(field) or _APPROVAL_FIELDS.get(field)
@@ -604,7 +610,9 @@ def check_feedback(context: Context, params: FeedbackParams) -> list[Failure]:
             )
         )
     mails = [a for a in main.select('a[href^="mailto:"]') if "@" in str(a.get("href"))]
-    forms = main.select('[data-ak-contact="form"] a[href^="http"], form[data-ak-contact="form"]')
+    forms = main.select(
+        f'[{contract.CONTACT}="form"] a[href^="http"], form[{contract.CONTACT}="form"]'
+    )
     if not mails and not forms:
         failures.append(
             Failure(
@@ -614,7 +622,7 @@ def check_feedback(context: Context, params: FeedbackParams) -> list[Failure]:
                 "укажите contacts.email или contacts.feedback_url в site.yaml",
             )
         )
-    address = _text(main.select_one('[data-ak-contact="address"]'))
+    address = _text(main.select_one(f'[{contract.CONTACT}="address"]'))
     if not address or not _DIGITS.search(address):
         failures.append(
             Failure(

@@ -13,6 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from generator import contract
+
 _BASE = "http://section.invalid/"
 
 
@@ -41,12 +43,12 @@ class HtmlPage:
 
     @property
     def kind(self) -> str | None:
-        """home | subsection | plan | report for pages of the section; None for others (404)."""
-        return self.meta("antikor:page")
+        """A :class:`~generator.contract.PageKind` for pages of the section; None for others."""
+        return self.meta(contract.META_PAGE)
 
     @property
     def subsection(self) -> str | None:
-        return self.meta("antikor:subsection")
+        return self.meta(contract.META_SUBSECTION)
 
     @property
     def lang(self) -> str:
@@ -92,14 +94,14 @@ class BuiltSite:
 
     @property
     def home(self) -> HtmlPage | None:
-        return next((p for p in self.section_pages() if p.kind == "home"), None)
+        return next((p for p in self.section_pages() if p.kind == contract.PageKind.HOME), None)
 
     def subsection_page(self, key: str) -> HtmlPage | None:
         return next((p for p in self.section_pages() if p.subsection == key), None)
 
     def profile_name(self) -> str | None:
         home = self.home
-        return home.meta("antikor:profile") if home else None
+        return home.meta(contract.META_PROFILE) if home else None
 
     def exists(self, path: str) -> bool:
         return path in self.files

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from generator import timings
 from generator.content import Content
+from generator.contract import PageKind
 from generator.mkdocs_plugin.config import AntikorConfig
 from generator.pipeline import ContentFailed, banner_text, prepare_pages
 from generator.search.pagefind import IndexingFailed, index_site
@@ -103,10 +104,10 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             return None
         if ours.updated:
             page.meta["ak_updated"] = ours.updated.isoformat()
-        page.meta["ak_kind"] = ours.kind
+        page.meta["ak_kind"] = ours.kind.value
         if ours.key:
             page.meta["ak_subsection"] = ours.key
-        if ours.kind == "search":
+        if ours.kind == PageKind.SEARCH:
             page.meta["ak_search_page"] = True
         index = self._indexed.get(ours.url)
         return wrap_page(ours.html, index) if index else ours.html

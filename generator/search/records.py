@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.content import Content, MeasureEntry, PlanEntry, ReportEntry
+from generator.contract import PageKind
 from generator.markup import render_markdown
 from generator.models import STATUS_LABELS, Act, Period, Result, Unknown, YearRange
 from generator.site.i18n import UI, subsection_address, subsection_title
@@ -325,13 +326,13 @@ def index_pages(content: Content, pages: Sequence[Page]) -> dict[str, PageIndex]
     reports = {report_url(r.stem): r for r in content.reports}
     indexed: dict[str, PageIndex] = {}
     for page in pages:
-        if page.kind == "plan":
+        if page.kind == PageKind.PLAN:
             kind = ui["search.kind.plan"]
             years = plan_years(plans[page.url].plan.years)
-        elif page.kind == "report":
+        elif page.kind == PageKind.REPORT:
             kind = ui["search.kind.report"]
             years = period_years(reports[page.url].report.period)
-        elif page.kind == "subsection":
+        elif page.kind == PageKind.SUBSECTION:
             kind, years = ui["search.kind.page"], []
         else:
             continue

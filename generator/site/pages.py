@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.content import Content, MeasureEntry, PlanEntry, ReportEntry, SectionEntry
+from generator.contract import PageKind
 from generator.markup import rebase_links, render_markdown
 from generator.models import (
     ACT_KIND_UK,
@@ -51,7 +52,7 @@ class Page:
     title: str
     html: str
     updated: dt.date | None
-    kind: str  # home | subsection | plan | report | search
+    kind: PageKind
     key: str = ""  # the subsection's key, for subsection pages
 
     @property
@@ -316,7 +317,7 @@ class _Builder:
             updated=updated,
             banner=self.banner,
         )
-        return Page("", SECTION_TITLE[self.lang], html, updated, "home")
+        return Page("", SECTION_TITLE[self.lang], html, updated, PageKind.HOME)
 
     def _pages_of(self, key: str) -> list[Any]:
         pages = [p for p in self.content.pages if p.meta.subsection == key]
@@ -354,7 +355,7 @@ class _Builder:
         known = [d for d in dates if d is not None]
         updated = max(known) if known else self.content.site.updated
         html = self.render("page_subsection.html", url, updated=updated, **context)
-        return Page(url, title, html, updated, "subsection", key)
+        return Page(url, title, html, updated, PageKind.SUBSECTION, key)
 
     def _plan_url(self, plan: PlanEntry) -> str:
         return plan_url(plan.stem)
@@ -373,7 +374,7 @@ class _Builder:
             filters=self.search_filters,
             updated=updated,
         )
-        return Page(SEARCH_ADDRESS, title, html, updated, "search")
+        return Page(SEARCH_ADDRESS, title, html, updated, PageKind.SEARCH)
 
     def _rows(self, plan: PlanEntry, results: dict[str, Result] | None = None) -> list[Row]:
         """The plan as table rows: section headings and measures in document order."""
@@ -440,7 +441,7 @@ class _Builder:
             reports=[(r, self._report_url(r)) for r in reversed(reports)],
             updated=updated,
         )
-        return Page(url, plan.plan.title, html, updated, "plan")
+        return Page(url, plan.plan.title, html, updated, PageKind.PLAN)
 
     def _summary(self, report: ReportEntry) -> dict[str, Any]:
         plan = self.content.plan(report.report.plan)
@@ -504,7 +505,7 @@ class _Builder:
             summary=self._summary(report),
             updated=_known(report.report.date),
         )
-        return Page(url, report.report.title, html, _known(report.report.date), "report")
+        return Page(url, report.report.title, html, _known(report.report.date), PageKind.REPORT)
 
 
 def _known(value: dt.date | Unknown) -> dt.date | None:
