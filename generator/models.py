@@ -478,17 +478,23 @@ _NO_OCCASION_WORDS: Final = (
     "підстав не виникало",
 )
 
-SUBSECTIONS: Final = (
-    "acts",
-    "expertise",
-    "methods",
-    "forms",
-    "income",
-    "commission",
-    "feedback",
-    "plans",
-    "reports",
-)
+
+class Subsection(enum.StrEnum):
+    """The subsections of the section (``subsection:`` of a page), in the order the section home
+    lists them; their titles and addresses are in :mod:`generator.site.i18n`."""
+
+    ACTS = "acts"
+    EXPERTISE = "expertise"
+    METHODS = "methods"
+    FORMS = "forms"
+    INCOME = "income"
+    COMMISSION = "commission"
+    FEEDBACK = "feedback"
+    PLANS = "plans"
+    REPORTS = "reports"
+
+
+SUBSECTIONS: Final = tuple(Subsection)
 
 _ACT_KIND_ALIASES = {v: k for k, v in ACT_KIND_UK.items()}
 _STATUS_ALIASES = {

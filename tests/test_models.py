@@ -56,3 +56,14 @@ def test_a_date_after_2100_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         _report(date="01.01.2106")
     assert [e["type"] for e in caught.value.errors()] == ["E130"]
+
+
+def test_every_subsection_has_one_title_and_address_in_order() -> None:
+    """The key set is declared once (``Subsection``); the one table of titles and addresses
+    covers it exactly, in its order, with one address per subsection."""
+    from generator.models import Subsection
+    from generator.site.i18n import SUBSECTIONS
+
+    assert list(SUBSECTIONS) == list(Subsection)
+    addresses = [address for _ru, _uk, address in SUBSECTIONS.values()]
+    assert len(set(addresses)) == len(addresses)

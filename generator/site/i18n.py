@@ -4,48 +4,55 @@ from __future__ import annotations
 
 from typing import Final
 
+from generator.models import Subsection
+
 SECTION_TITLE: Final = {"ru": "Противодействие коррупции", "uk": "Протидія корупції"}
 
-# key -> (ru title, uk title, address under the section root)
+# The one table of the subsections: key -> (ru title, uk title, address under the section root),
+# in the order of :class:`~generator.models.Subsection`.
 SUBSECTIONS: Final[dict[str, tuple[str, str, str]]] = {
-    "acts": (
+    Subsection.ACTS: (
         "Нормативные правовые и иные акты в сфере противодействия коррупции",
         "Нормативно-правові та інші акти у сфері протидії корупції",
         "normativnye-akty/",
     ),
-    "expertise": (
+    Subsection.EXPERTISE: (
         "Антикоррупционная экспертиза",
         "Антикорупційна експертиза",
         "antikorrupcionnaya-ekspertiza/",
     ),
-    "methods": ("Методические материалы", "Методичні матеріали", "metodicheskie-materialy/"),
-    "forms": (
+    Subsection.METHODS: (
+        "Методические материалы",
+        "Методичні матеріали",
+        "metodicheskie-materialy/",
+    ),
+    Subsection.FORMS: (
         "Формы документов, связанных с противодействием коррупции, для заполнения",
         "Форми документів, пов'язаних із протидією корупції, для заповнення",
         "formy-dokumentov/",
     ),
-    "income": (
+    Subsection.INCOME: (
         "Сведения о доходах, расходах, об имуществе и обязательствах имущественного характера",
         "Відомості про доходи, видатки, майно та зобов'язання майнового характеру",
         "svedeniya-o-dohodah/",
     ),
-    "commission": (
+    Subsection.COMMISSION: (
         "Комиссия по соблюдению требований к служебному поведению и урегулированию конфликта"
         " интересов",
         "Комісія з дотримання вимог до службової поведінки та врегулювання конфлікту інтересів",
         "komissiya/",
     ),
-    "feedback": (
+    Subsection.FEEDBACK: (
         "Обратная связь для сообщений о фактах коррупции",
         "Зворотний зв'язок для повідомлень про факти корупції",
         "obratnaya-svyaz/",
     ),
-    "plans": (
+    Subsection.PLANS: (
         "Планы противодействия коррупции и отчеты об их выполнении",
         "Плани протидії корупції та звіти про їх виконання",
         "plany-i-otchety/",
     ),
-    "reports": (
+    Subsection.REPORTS: (
         "Доклады, отчеты, обзоры, статистическая информация",
         "Доповіді, звіти, огляди, статистична інформація",
         "doklady-otchety/",
