@@ -9,8 +9,10 @@ the content models, so it judges what a visitor (and a prosecutor) actually sees
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from bs4 import Tag
 from pydantic import Field
@@ -134,6 +136,23 @@ def _no_home() -> list[Failure]:
     ]
 
 
+P = TypeVar("P", bound=Params)
+
+
+def needs_home(
+    check: Callable[[Context, P, HtmlPage], list[Failure]],
+) -> Callable[[Context, P], list[Failure]]:
+    """For a rule that reads the section home: without a home it fails once, saying so, instead
+    of every such rule repeating the guard."""
+
+    @functools.wraps(check)
+    def run(context: Context, params: P) -> list[Failure]:
+        home = context.site.home
+        return _no_home() if home is None else check(context, params, home)
+
+    return run
+
+
 # --- structure ---------------------------------------------------------------------------------
 
 
@@ -142,10 +161,8 @@ class TitleParams(Params):
 
 
 @rule_type("section_title", TitleParams)
-def check_section_title(context: Context, params: TitleParams) -> list[Failure]:
-    home = context.site.home
-    if home is None:
-        return _no_home()
+@needs_home
+def check_section_title(context: Context, params: TitleParams, home: HtmlPage) -> list[Failure]:
     expected = params.titles.get(home.lang) or next(iter(params.titles.values()))
     failures = []
     h1 = home.main.find("h1") if home.main else None
@@ -173,10 +190,8 @@ def check_section_title(context: Context, params: TitleParams) -> list[Failure]:
 
 
 @rule_type("subsections_present")
-def check_subsections_present(context: Context, params: Params) -> list[Failure]:
-    home = context.site.home
-    if home is None:
-        return _no_home()
+@needs_home
+def check_subsections_present(context: Context, params: Params, home: HtmlPage) -> list[Failure]:
     failures = []
     for key, required in _expected_subsections(context):
         expected = _title(context, key, home.lang)
@@ -239,10 +254,8 @@ def _copy(tag: Tag) -> Tag:
 
 
 @rule_type("subsections_order")
-def check_subsections_order(context: Context, params: Params) -> list[Failure]:
-    home = context.site.home
-    if home is None:
-        return _no_home()
+@needs_home
+def check_subsections_order(context: Context, params: Params, home: HtmlPage) -> list[Failure]:
     listing = home.soup.select_one(f"[{contract.SUBSECTIONS}]")
     if listing is None:
         return [
@@ -284,11 +297,9 @@ def check_subsections_order(context: Context, params: Params) -> list[Failure]:
 
 
 @rule_type("subsections_reachable")
-def check_subsections_reachable(context: Context, params: Params) -> list[Failure]:
+@needs_home
+def check_subsections_reachable(context: Context, params: Params, home: HtmlPage) -> list[Failure]:
     """A visible link on the section home outside the navigation that phones hide in a drawer."""
-    home = context.site.home
-    if home is None:
-        return _no_home()
     failures = []
     for key, _ in _expected_subsections(context):
         page = context.site.subsection_page(key)
@@ -310,11 +321,11 @@ def check_subsections_reachable(context: Context, params: Params) -> list[Failur
 
 
 @rule_type("subsections_one_transition")
-def check_subsections_one_transition(context: Context, params: Params) -> list[Failure]:
+@needs_home
+def check_subsections_one_transition(
+    context: Context, params: Params, home: HtmlPage
+) -> list[Failure]:
     """Like reachable, and never only inside a drop-down or hidden by the phone stylesheet."""
-    home = context.site.home
-    if home is None:
-        return _no_home()
     hidden_on_phone = _classes_hidden_on_phones(context.site)
     failures = []
     for key, _ in _expected_subsections(context):
@@ -904,11 +915,9 @@ def accessible_name(tag: Tag) -> str:
 
 
 @rule_type("banner", BannerParams)
-def check_banner(context: Context, params: BannerParams) -> list[Failure]:
+@needs_home
+def check_banner(context: Context, params: BannerParams, home: HtmlPage) -> list[Failure]:
     site = context.site
-    home = site.home
-    if home is None:
-        return _no_home()
     for anchor in home.soup.find_all("a", href=True):
         if _is_hidden(anchor) or resolve(site, home, str(anchor.get("href"))).external:
             continue

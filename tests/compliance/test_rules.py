@@ -350,3 +350,24 @@ def test_subsection_titles_are_held_to_the_profile_not_to_the_generator(
         " а должен называться «Методические рекомендации»"
     ]
     assert [r.rule.id for r in results.values() if not r.passed] == ["subsections-present"]
+
+
+@pytest.mark.parametrize("profile", ["altai", "tatarstan"])
+def test_rules_that_read_the_home_fail_once_without_it(profile: str) -> None:
+    from generator.compliance import check_site
+    from generator.compliance.site import BuiltSite
+
+    results = check_site(BuiltSite({}, {}), load_profile(profile))
+    without_home = {
+        r.rule.type
+        for r in results
+        if [f.problem for f in r.failures] == ["нет главной страницы раздела"]
+    }
+    assert {
+        "section_title",
+        "subsections_present",
+        "subsections_order",
+        "subsections_reachable",
+    } <= without_home
+    assert ("banner" in without_home) == (profile == "altai")
+    assert ("subsections_one_transition" in without_home) == (profile == "tatarstan")
