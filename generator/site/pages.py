@@ -216,15 +216,17 @@ class _Builder:
         for report in sorted(content.reports, key=lambda r: (r.report.period.end, r.stem)):
             self.reports_by_plan.setdefault(report.report.plan, []).append(report)
         self.plans = sorted(content.plans, key=lambda p: (p.plan.years.start, p.stem), reverse=True)
-        self._prefix = ""
         self._act_anchors = dict(zip(map(id, content.acts), act_anchors(content.acts), strict=True))
 
     # --- helpers exposed to templates ---------------------------------------------------
 
-    def markdown(self, text: str | None) -> str:
+    @staticmethod
+    def markdown(text: str | None, url: str) -> str:
+        """Our sanitised Markdown, its relative links rebased from the section root to the page
+        at ``url`` (templates pass the ``url`` they are rendered with: ``text|markdown(url)``)."""
         if not text:
             return Markup("")
-        return Markup(rebase_links(render_markdown(text), self._prefix))
+        return Markup(rebase_links(render_markdown(text), "../" * url.count("/")))
 
     def act_anchor(self, act: Act) -> str:
         return self._act_anchors[id(act)]
@@ -263,7 +265,6 @@ class _Builder:
     # --- pages ------------------------------------------------------------------------------
 
     def render(self, template: str, url: str, **context: Any) -> str:
-        self._prefix = "../" * url.count("/")
         context.setdefault("updated", None)
         return self.env.get_template(template).render(
             url=url, link=lambda target: relative(url, target), **context
