@@ -216,6 +216,7 @@ class _Builder:
         for report in sorted(content.reports, key=lambda r: (r.report.period.end, r.stem)):
             self.reports_by_plan.setdefault(report.report.plan, []).append(report)
         self.plans = sorted(content.plans, key=lambda p: (p.plan.years.start, p.stem), reverse=True)
+        self._summaries: dict[str, dict[str, Any]] = {}
         self._act_anchors = dict(zip(map(id, content.acts), act_anchors(content.acts), strict=True))
 
     # --- helpers exposed to templates ---------------------------------------------------
@@ -445,6 +446,13 @@ class _Builder:
         return Page(url, plan.plan.title, html, updated, PageKind.PLAN)
 
     def _summary(self, report: ReportEntry) -> dict[str, Any]:
+        """The report's totals, computed once: the section home shows the latest report's, and
+        the report's own page shows them again."""
+        if report.stem not in self._summaries:
+            self._summaries[report.stem] = self._count(report)
+        return self._summaries[report.stem]
+
+    def _count(self, report: ReportEntry) -> dict[str, Any]:
         plan = self.content.plan(report.report.plan)
         assert plan is not None
         results = _measure_results(report)
