@@ -436,7 +436,7 @@ class ActStatus(enum.Enum):
     REPEALED = "repealed"
 
 
-class Status(enum.Enum):
+class Status(enum.StrEnum):
     DONE = "done"
     IN_PROGRESS = "in_progress"
     PARTIALLY_DONE = "partially_done"
