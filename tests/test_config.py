@@ -57,7 +57,7 @@ def test_mkdocs_yml_beside_the_content_is_merged_over_the_defaults(tmp_path: Pat
     assert "пункт nav 'pages/feedback.md' пропущен" in result.stderr
     site = tmp_path / "site"
     soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert soup.select_one('link[rel=canonical]')["href"] == "https://adm.example.ru/antikor/"
+    assert soup.select_one("link[rel=canonical]")["href"] == "https://adm.example.ru/antikor/"
     assert soup.select_one("body")["data-md-color-primary"] == "teal"
     assert soup.select_one('link[href$="extra.css"]') is not None
     assert (site / "extra.css").is_file()
