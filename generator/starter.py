@@ -106,6 +106,34 @@ FEDERAL_ACTS: tuple[StarterAct, ...] = (
     ),
 )
 
+# A section in Ukrainian is a Ukrainian body's (the profiles check its feedback page against the
+# law on citizens' appeals of Ukraine): its register starts with the laws of Ukraine.
+UKRAINIAN_ACTS: tuple[StarterAct, ...] = (
+    StarterAct(
+        "Закон України",
+        "2014-10-14",
+        "1700-VII",
+        "Про запобігання корупції",
+        "https://zakon.rada.gov.ua/laws/show/1700-18",
+    ),
+    StarterAct(
+        "Закон України",
+        "1996-10-02",
+        "393/96-ВР",
+        "Про звернення громадян",
+        "https://zakon.rada.gov.ua/laws/show/393/96-%D0%B2%D1%80",
+    ),
+    StarterAct(
+        "Закон України",
+        "2011-01-13",
+        "2939-VI",
+        "Про доступ до публічної інформації",
+        "https://zakon.rada.gov.ua/laws/show/2939-17",
+    ),
+)
+
+ACTS: dict[str, tuple[StarterAct, ...]] = {"ru": FEDERAL_ACTS, "uk": UKRAINIAN_ACTS}
+
 # Subsections whose page is generated from data: the acts from acts.yaml, income data from
 # site.yaml, plans from plans/. Every other required subsection gets a starter page.
 _FROM_DATA = {"acts", "income", "plans"}
@@ -168,6 +196,55 @@ _PAGE_TEXT_RU: dict[str, tuple[str, str]] = {
 }
 
 
+_PREVENTION_UK = "Закон України від 14.10.2014 № 1700-VII «Про запобігання корупції»"
+_LIST_UK = "перелік підрозділів розділу — профіль вимог, за яким розділ перевіряє antikor check"
+
+# The same in Ukrainian, citing the law of Ukraine.
+_PAGE_TEXT_UK: dict[str, tuple[str, str]] = {
+    "expertise": (
+        "порядок проведення антикорупційної експертизи нормативно-правових актів органу та їх"
+        " проєктів, проєкти актів для громадської антикорупційної експертизи з датами приймання"
+        " висновків, відомості про результати експертизи",
+        _PREVENTION_UK,
+    ),
+    "methods": (
+        "методичні матеріали з питань запобігання корупції: роз'яснення та рекомендації"
+        " Національного агентства з питань запобігання корупції, матеріали для працівників"
+        " органу",
+        _LIST_UK,
+    ),
+    "forms": (
+        "форми документів для заповнення: повідомлення про конфлікт інтересів, про факти"
+        " корупційних правопорушень, інші форми, затверджені актами органу; форми додаються"
+        " файлами у відкритих форматах (docx, odt, rtf) з папки files/",
+        _PREVENTION_UK,
+    ),
+    "commission": (
+        "положення про комісію (уповноважений підрозділ) з питань запобігання та врегулювання"
+        " конфлікту інтересів, її склад, порядок звернення, відомості про засідання та рішення"
+        " (знеособлено)",
+        _PREVENTION_UK,
+    ),
+    "feedback": (
+        "як повідомити про факти корупції: телефон довіри, адреса електронної пошти або"
+        " електронна форма звернення, поштова адреса (вони беруться з site.yaml і показуються на"
+        " цій сторінці), а також порядок реєстрації та розгляду звернень і його строки",
+        "Закон України від 02.10.1996 № 393/96-ВР «Про звернення громадян»",
+    ),
+    "reports": (
+        "доповіді, звіти, огляди та статистична інформація про роботу органу із запобігання"
+        " корупції",
+        _LIST_UK,
+    ),
+}
+
+_PAGE_TEXT = {"ru": _PAGE_TEXT_RU, "uk": _PAGE_TEXT_UK}
+_PAGE_WORDS = {
+    "ru": ("Подраздел еще не заполнен.", "Что здесь размещается", "Основание"),
+    "uk": ("Підрозділ ще не заповнено.", "Що тут розміщується", "Підстава"),
+}
+
+
 def write_starter(
     target: Path,
     *,
@@ -224,7 +301,7 @@ def _files(
     version = antikor_version()
     files = {
         "content/site.yaml": _site_yaml(name, language, profile),
-        "content/acts.yaml": _acts_yaml(),
+        "content/acts.yaml": _acts_yaml(ACTS[language]),
         "content/plans/.gitkeep": _folder_note("plans"),
         "content/reports/.gitkeep": _folder_note("reports"),
         "content/files/.gitkeep": "# Вложения: подписанные оригиналы, формы (docx, odt, pdf).\n",
@@ -271,13 +348,13 @@ def _site_yaml(name: str, language: str, profile: str) -> str:
     )
 
 
-def _acts_yaml() -> str:
+def _acts_yaml(acts: tuple[StarterAct, ...]) -> str:
     lines = [
-        "# Реестр актов раздела. Федеральные акты, на которые ссылается раздел любого органа;",
+        "# Реестр актов раздела. Общие акты, на которые ссылается раздел любого органа;",
         "# добавьте региональные и муниципальные акты и акты органа (level: regional, municipal,",
         "# internal) с датой, номером и наименованием, как они опубликованы.",
     ]
-    for act in FEDERAL_ACTS:
+    for act in acts:
         lines += [
             "- level: federal",
             f"  act: {act.act}",
@@ -304,10 +381,9 @@ def _page(key: str, language: str) -> str:
     from generator.site.i18n import subsection_title
 
     title = subsection_title(key, language)
-    belongs, basis = _PAGE_TEXT_RU[key]
-    body = (
-        f"Подраздел еще не заполнен.\n\nЧто здесь размещается: {belongs}.\n\nОснование: {basis}.\n"
-    )
+    belongs, basis = _PAGE_TEXT[language][key]
+    empty, what, why = _PAGE_WORDS[language]
+    body = f"{empty}\n\n{what}: {belongs}.\n\n{why}: {basis}.\n"
     return f"---\ntitle: {_quoted(title)}\nsubsection: {key}\n---\n{body}"
 
 
