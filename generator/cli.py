@@ -293,13 +293,21 @@ def _serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, MkDocsException
 
-    from generator.config import ConfigError, find_override, merged_settings, write_settings
+    from generator.config import (
+        ConfigError,
+        find_override,
+        load_site_config,
+        merged_settings,
+        write_settings,
+    )
 
     _configure_logging(logging.INFO)
     with tempfile.TemporaryDirectory(prefix="antikor-serve-") as work:
         try:
             # The development server reads its settings from a file before every rebuild: the
-            # defaults and the body's mkdocs.yml, merged once at start.
+            # defaults and the body's mkdocs.yml, merged and checked once at start (a change to
+            # mkdocs.yml takes effect on the next start).
+            load_site_config(args.content, config_file=args.config, site_dir=Path(work) / "site")
             settings_file = Path(work) / "mkdocs.yml"
             write_settings(merged_settings(find_override(args.content, args.config)), settings_file)
             serve(

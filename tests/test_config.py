@@ -173,3 +173,15 @@ def test_defaults_keep_antikor_when_the_override_lists_other_plugins(tmp_path: P
     assert merged_settings(override)["plugins"] == ["search", "antikor"]
     override.write_text(yaml.safe_dump({"plugins": {"antikor": {"strict": True}}}), "utf-8")
     assert merged_settings(override)["plugins"] == {"antikor": {"strict": True}}
+
+
+def test_serve_reports_a_wrong_setting_before_starting(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("theme:\n  name: nosuchtheme\n", encoding="utf-8")
+    result = run_antikor(
+        "serve", "--content", str(content), "--dev-addr", "127.0.0.1:1", cwd=tmp_path
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"antikor: {tmp_path / 'mkdocs.yml'}: ошибка в настройке «theme»:"
+    )
