@@ -69,7 +69,11 @@ def find_override(content: Path, config_file: Path | None) -> Path | None:
     one in the folder that holds the content folder, else none."""
     if config_file is not None:
         if not config_file.is_file():
-            raise ConfigError(f"{config_file}: файл настроек не найден")
+            raise ConfigError(
+                f"нет файла настроек MkDocs «{config_file}»\n    подсказка: mkdocs.yml"
+                " необязателен: без --config antikor берет свои настройки и mkdocs.yml из папки,"
+                " где лежит папка содержимого, если он там есть"
+            )
         return config_file.resolve()
     beside = content.resolve().parent / OVERRIDE_NAME
     return beside if beside.is_file() else None

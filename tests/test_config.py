@@ -72,7 +72,9 @@ def test_a_config_named_on_the_command_line_must_exist(tmp_path: Path) -> None:
         "build", "--content", str(content), "--config", str(tmp_path / "nope.yml"), cwd=tmp_path
     )
     assert result.exit_code == 1
-    assert result.stderr == f"antikor: {tmp_path / 'nope.yml'}: файл настроек не найден\n"
+    assert result.stderr.startswith(
+        f"antikor: нет файла настроек MkDocs «{tmp_path / 'nope.yml'}»\n"
+    )
     assert not (tmp_path / "site").exists()
 
 

@@ -170,7 +170,7 @@ def test_missing_config_and_missing_theme_are_reported_in_russian(installed: Ins
     missing = installed.run("antikor", "build", "--content", "fine", "--config", "none.yml",
                             cwd=installed.work)  # fmt: skip
     assert missing.exit_code == 1
-    assert missing.stderr == "antikor: none.yml: файл настроек не найден\n"
+    assert missing.stderr.startswith("antikor: нет файла настроек MkDocs «none.yml»\n")
 
     theme = installed.run("python", "-c", "import generator.config as c; print(c.theme_dir())",
                           cwd=installed.work)  # fmt: skip
