@@ -132,6 +132,20 @@ def test_init_then_build_the_new_section(installed: Installed) -> None:
     assert built.exit_code == 0, built.stderr
     assert (section / "site" / "index.html").is_file()
     assert (section / "site" / "pagefind" / "pagefind.js").is_file()
+    # The commands the section's own README gives the clerk are real ones. The section is not
+    # filled in yet, so some of them report what is missing (exit 1), none is misspelt (exit 2).
+    readme = (section / "README.md").read_text(encoding="utf-8")
+    commands = [
+        line
+        for block in re.findall(r"```sh\n(.*?)```", readme, re.S)
+        for line in block.splitlines()
+        if line.startswith("antikor ") and line.split()[1] not in ("serve", "import")
+    ]
+    assert "antikor build --strict" in commands and "antikor check" in commands
+    for command in commands:
+        result = installed.run(*shlex.split(command), cwd=section)
+        assert result.exit_code in (0, 1), f"{command}: {result.stderr}"
+        assert "Traceback" not in result.stderr
 
 
 def test_derbent_builds_from_another_folder_with_its_search_index(installed: Installed) -> None:
