@@ -130,7 +130,65 @@ def _parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="записывать и в непустую папку (файлы заменяются)"
     )
     init.set_defaults(command=_init)
+
+    importer = sub.add_parser(
+        "import", help="превратить план или отчет (DOCX, ODT, XLSX, CSV, TXT) в файлы содержимого"
+    )
+    importer.add_argument("files", nargs="+", type=Path, metavar="ФАЙЛ", help="документы с таблицей")
+    _content_option(importer)
+    importer.add_argument(
+        "--plan",
+        metavar="ИМЯ",
+        help="имя файла плана без .yaml; если такой план уже есть, результаты отчета"
+        " привязываются к нему (по умолчанию — годы плана, например 2021-2024)",
+    )
+    importer.add_argument(
+        "--report",
+        metavar="ИМЯ",
+        help="имя файла отчета без .yaml (по умолчанию — отчетный период, например 2024)",
+    )
+    importer.add_argument(
+        "--force", action="store_true", help="заменять существующие файлы плана и отчета"
+    )
+    importer.add_argument(
+        "--dry-run", action="store_true", help="ничего не записывать, только показать итог"
+    )
+    importer.set_defaults(command=_import)
     return parser
+
+
+def _import(args: argparse.Namespace) -> int:
+    from generator.importer import ImportFailure, Options, run
+
+    if len(args.files) > 1 and (args.plan or args.report):
+        print("antikor: --plan и --report задаются при импорте одного файла", file=sys.stderr)
+        return 1
+    options = Options(args.content, args.plan, args.report, args.force, args.dry_run)
+    try:
+        outcomes, written = run(args.files, options)
+    except ImportFailure as failure:
+        print(f"antikor: ошибка: {failure}", file=sys.stderr)
+        if "уже записано" not in str(failure):
+            print("antikor: ничего не записано", file=sys.stderr)
+        return 1
+    for outcome in outcomes:
+        for line in outcome.summary():
+            print(line)
+        if outcome.attached and outcome.draft.report is not None:
+            print(f"  результаты привязаны к плану {outcome.draft.report.plan}")
+        for target, _ in outcome.files:
+            print(f"  {'будет записан' if args.dry_run else 'записан'} {target}")
+    for target in written:
+        if target.name == "site.yaml":
+            print(f"  записан {target}: впишите сведения об органе")
+    review = [line for outcome in outcomes for line in outcome.review()]
+    if review:
+        print(f"Проверьте вручную ({len(review)}):")
+        for line in review:
+            print(line)
+    if args.dry_run:
+        print("Пробный запуск (--dry-run): ничего не записано.")
+    return 0
 
 
 def _diagnostics_format_option(parser: argparse.ArgumentParser) -> None:
@@ -266,10 +324,8 @@ def _build(args: argparse.Namespace) -> int:
     except (ProfileError, SiteUnreadable, ConfigError) as exc:
         print(f"antikor: {exc}", file=sys.stderr)
         return 1
-    except Abort:
-        # MkDocs has logged the cause (in Russian, through _RussianLevels) before aborting.
-        kept = f"; прежний сайт в {args.site_dir} сохранен" if args.site_dir.exists() else ""
-        print(f"antikor: сайт не собран{kept}", file=sys.stderr)
+    except Abort as exc:
+        print(f"antikor: {_aborted(exc)}", file=sys.stderr)
         return 1
     except MkDocsException as exc:
         print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
@@ -321,13 +377,28 @@ def _serve(args: argparse.Namespace) -> int:
         except ConfigError as exc:
             print(f"antikor: {exc}", file=sys.stderr)
             return 1
-        except Abort:
-            print("antikor: сайт не собран", file=sys.stderr)
+        except Abort as exc:
+            print(f"antikor: {_aborted(exc)}", file=sys.stderr)
             return 1
         except MkDocsException as exc:
             print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
             return 1
     return 0
+
+
+def _aborted(exc: Exception) -> str:
+    """MkDocs' English reason for stopping a build, in Russian."""
+    import re
+
+    text = str(exc)
+    if "BuildError" in text:
+        return "сборка остановлена из-за ошибок, перечисленных выше; сайт не изменен"
+    if warnings := re.search(r"(\d+) warnings? in strict mode", text):
+        return (
+            f"сборка остановлена: предупреждений — {warnings.group(1)}, а с --strict"
+            " предупреждения считаются ошибками; сайт не изменен"
+        )
+    return "сборка остановлена; сайт не изменен (подробности — с --debug)"
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:

@@ -268,8 +268,15 @@ def test_readme_new_section_quick_start(installed: Installed) -> None:
                 warnings.warn("README: шаг «antikor import» пропущен: в этой версии нет команды"
                               " import", stacklevel=1)  # fmt: skip
                 continue
-            result = installed.run("antikor", "import", "--help", cwd=cwd)
-            assert result.exit_code == 0 and "--content" in result.stdout
+            # The README's document: a report table as a clerk's Word file holds it.
+            from tests.importer.documents import REPORT, write_docx
+
+            assert args[2].endswith(".docx")
+            write_docx(REPORT, cwd / args[2])
+            result = installed.run(*args, cwd=cwd)
+            assert result.exit_code == 0, f"{line}: {result.stdout}{result.stderr}"
+            assert list((cwd / "content" / "plans").glob("*.yaml"))
+            assert list((cwd / "content" / "reports").glob("*.yaml"))
             continue
         if args[:2] == ["antikor", "serve"]:
             _serve_answers(installed, args, cwd)
