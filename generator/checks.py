@@ -149,29 +149,32 @@ def _ru_date(value: dt.date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def _markdown_sources(content: Content) -> Iterator[tuple[Source, PathKey | None, str, int]]:
+def _markdown_sources(
+    content: Content,
+) -> Iterator[tuple[Source, PathKey | None, str, int, str]]:
     """Every Markdown text with where it lives: (source, value path or None for a page body,
-    text, first line of a page body)."""
-    found: list[tuple[Source, PathKey | None, str, int]] = []
+    text, first line of a page body, a page body as written)."""
+    found: list[tuple[Source, PathKey | None, str, int, str]] = []
     models: list[tuple[Source, BaseModel]] = [(content.site_source, content.site)]
     models += [(plan.source, plan.plan) for plan in content.plans]
     models += [(report.source, report.report) for report in content.reports]
     for source, model in models:
 
         def collect(path: PathKey, text: str, source: Source = source) -> None:
-            found.append((source, path, text, 0))
+            found.append((source, path, text, 0, text))
 
         walk_markdown(model, collect)
     for page in content.pages:
-        found.append((page.source, None, page.body, page.body_line))
+        written = page.written_body or page.body
+        found.append((page.source, None, page.body, page.body_line, written))
     yield from found
 
 
 def _check_markdown(content: Content, diagnostics: Diagnostics) -> None:
-    for source, path, text, body_line in _markdown_sources(content):
+    for source, path, text, body_line, written in _markdown_sources(content):
         for offset, code, values in scan_markdown(text):
             if path is None:
-                before = text[:offset]
+                before = written[:offset]
                 line = body_line + before.count("\n")
                 column = offset - (before.rfind("\n") + 1) + 1
                 position = Position(line, column)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.diagnostics import ContentError, Diagnostics, Position
 from generator.models import Act, Measure, PageMeta, Plan, Report, Result, Section, Site
+from generator.plaintext import FORBIDDEN_IN_VALUE, VERTICAL_TAB, describe_character
 from generator.schema_errors import report_validation_error
 from generator.yamlsource import Document, PathKey, decode, parse
 
@@ -87,6 +88,7 @@ class PageEntry:
     body: str
     source: Source
     body_line: int
+    written_body: str | None = None  # the body as written, if it held vertical tabs
 
 
 @dataclass(frozen=True)
@@ -324,4 +326,24 @@ def _load_page(reader: _Reader, path: Path) -> PageEntry | None:
     if meta is None:
         return None
     body_line = text[: match.end()].count("\n") + 1
-    return PageEntry(path.stem, meta, text[match.end() :], Source(path, document), body_line)
+    body = text[match.end() :]
+    # Word's line break (a vertical tab) is a line break of the Markdown text; positions in
+    # the body are still counted in the text as written.
+    written = body if VERTICAL_TAB in body else None
+    _refuse_hidden_characters(reader.diagnostics, path, body, body_line)
+    body = body.replace(VERTICAL_TAB, "\n")
+    return PageEntry(path.stem, meta, body, Source(path, document), body_line, written)
+
+
+def _refuse_hidden_characters(
+    diagnostics: Diagnostics, path: Path, body: str, body_line: int
+) -> None:
+    """Direction overrides and line separators in a page's text, each where it stands (the
+    values in YAML are checked by the models; control characters by the reading itself)."""
+    for match in FORBIDDEN_IN_VALUE.finditer(body):
+        before = body[: match.start()]
+        line = body_line + before.count("\n")
+        column = match.start() - (before.rfind("\n") + 1) + 1
+        diagnostics.add(
+            "E122", path, Position(line, column), char=describe_character(match.group(0))
+        )

@@ -27,6 +27,13 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.plaintext import (
+    describe_character,
+    forbidden_in_value,
+    markup_in_plain_text,
+    resolve_reference,
+)
+
 # --- scalar types ----------------------------------------------------------------------------
 
 
@@ -68,8 +75,15 @@ MARKDOWN: Final = MarkdownText()
 
 
 def _text(value: object) -> str:
+    """Any text value: never a control character or a hidden change of text direction."""
     if not isinstance(value, str):
         raise PydanticCustomError("E105", "expected text", {"received": describe(value)})
+    if found := forbidden_in_value(value):
+        raise PydanticCustomError(
+            "E122",
+            "control character",
+            {"char": describe_character(found.group(0)), "offset": found.start()},
+        )
     return value
 
 
@@ -91,9 +105,33 @@ def _nonblank(value: object) -> str:
     return text
 
 
+def _plain(value: object) -> str:
+    """Text shown as written (every field but Markdown ones): HTML here is refused, since it
+    would be shown as code at best, and is an attempt at script at worst."""
+    text = _nonblank(value)
+    found = markup_in_plain_text(text)
+    if found is None:
+        return text
+    offset, kind, markup = found
+    if kind == "tag":
+        raise PydanticCustomError("E120", "markup", {"markup": markup, "offset": offset})
+    raise PydanticCustomError(
+        "E121",
+        "reference",
+        {"markup": markup, "char": _shown(resolve_reference(markup)), "offset": offset},
+    )
+
+
+def _shown(char: str) -> str:
+    """A character as a hint can name it: a space as a word, an invisible one by its code."""
+    if char.isspace():
+        return "пробел"
+    return char if char.isprintable() else describe_character(char)
+
+
 _ONE_LINE: Final = {"type": "string", "minLength": 1}
 
-NonBlank = Annotated[str, PlainValidator(_nonblank), WithJsonSchema(_ONE_LINE)]
+NonBlank = Annotated[str, PlainValidator(_plain), WithJsonSchema(_ONE_LINE)]
 Markdown = Annotated[
     str,
     PlainValidator(_nonblank),
@@ -103,7 +141,7 @@ Markdown = Annotated[
 # Numbers and keys are text ("1.10" is not "1.1"), but an editor may leave them unquoted.
 Number = Annotated[
     str,
-    PlainValidator(_nonblank),
+    PlainValidator(_plain),
     WithJsonSchema({"type": ["string", "number"], "examples": ["1", "1.1", "2.1.3", "І", "1)"]}),
 ]
 
@@ -133,7 +171,7 @@ def _date_or_illegible(value: object) -> dt.date | Illegible:
 
 
 def _number_or_illegible(value: object) -> str | Illegible:
-    text = _nonblank(value)
+    text = _plain(value)
     if text.strip().lower() in _ILLEGIBLE_WORDS:
         return ILLEGIBLE
     return text
@@ -208,7 +246,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def _email(value: object) -> str:
-    text = _nonblank(value).strip()
+    text = _plain(value).strip()
     if not _EMAIL.match(text):
         raise PydanticCustomError("E117", "not an e-mail", {"value": text})
     return text
@@ -220,7 +258,7 @@ Email = Annotated[
 
 
 def _web_url(value: object) -> str:
-    text = _nonblank(value).strip()
+    text = _plain(value).strip()
     if not re.match(r"^https?://[^\s/]+\.[^\s]+$", text):
         raise PydanticCustomError("E118", "not a web address", {"value": text})
     return text
@@ -242,7 +280,7 @@ def is_safe_url(url: str) -> bool:
 
 
 def _link_url(value: object) -> str:
-    text = _nonblank(value).strip()
+    text = _plain(value).strip()
     if not is_safe_url(text):
         raise PydanticCustomError("E115", "unsafe link", {"url": text})
     return text

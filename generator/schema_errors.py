@@ -82,6 +82,8 @@ def _translate(
     if kind == "E109":
         return "E109", position, {"field": field}
     if kind.startswith("E") and kind[1:].isdigit():
+        if "offset" in ctx:  # a fault inside a text: point at the character itself
+            position = document.text_position(loc, int(ctx.pop("offset")))
         return kind, position, ctx
     return "E119", position, {"detail": ctx.get("error", kind)}
 
