@@ -187,13 +187,27 @@ def scan_markdown(text: str) -> Iterator[tuple[int, str, dict[str, str]]]:
     """Unsafe links and raw HTML in a Markdown text, as (offset, code, values)."""
     for pattern in (_MD_LINK, _MD_REFERENCE, _MD_AUTOLINK):
         for match in pattern.finditer(text):
-            url = match.group(1)
+            url = _as_browsers_read(text, match.start(1), match.group(1))
             if not is_safe_url(url):
                 yield match.start(1), "E115", {"url": url}
     for match in _HTML_TAG.finditer(text):
         if _MD_AUTOLINK.fullmatch(match.group(0)):
             continue
         yield match.start(), "W203", {"tag": match.group(0)}
+
+
+def _as_browsers_read(text: str, start: int, url: str) -> str:
+    """A link's address up to the first space, tabs and line breaks included: Markdown keeps
+    them in the address and browsers then remove them (``java<TAB>script:``)."""
+    end = len(text)
+    for stop in (" ", ")", ">", "]", "\n\n"):
+        found = text.find(stop, start)
+        if found != -1:
+            end = min(end, found)
+    whole = text[start:end]
+    if whole.count("(") > whole.count(")") and text.startswith(")", end):
+        whole += ")"  # Markdown keeps balanced parentheses in an address: alert(1)
+    return whole if len(whole) > len(url) and whole.startswith(url) else url
 
 
 def _check_files(content: Content, diagnostics: Diagnostics) -> None:

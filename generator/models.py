@@ -273,8 +273,13 @@ SAFE_SCHEMES: Final = frozenset({"http", "https", "mailto", "tel"})
 
 
 def is_safe_url(url: str) -> bool:
-    """http(s), mailto, tel or relative; anything else (javascript:, data:, file:) is not."""
-    compact = re.sub(r"[\x00-\x20]", "", url)
+    """http(s), mailto, tel or relative; anything else (javascript:, data:, file:) is not.
+
+    Read as a browser reads it: character references decoded (Markdown passes them on to the
+    HTML, ``&#106;avascript:`` is ``javascript:``), spaces and control characters dropped."""
+    import html
+
+    compact = re.sub(r"[\x00-\x20]", "", html.unescape(url))
     match = _SCHEME.match(compact)
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
