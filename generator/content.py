@@ -330,18 +330,19 @@ def _load_page(reader: _Reader, path: Path) -> PageEntry | None:
     # Word's line break (a vertical tab) is a line break of the Markdown text; positions in
     # the body are still counted in the text as written.
     written = body if VERTICAL_TAB in body else None
-    _refuse_hidden_characters(reader.diagnostics, path, body, body_line)
     body = body.replace(VERTICAL_TAB, "\n")
+    _refuse_hidden_characters(reader.diagnostics, path, body, written or body, body_line)
     return PageEntry(path.stem, meta, body, Source(path, document), body_line, written)
 
 
 def _refuse_hidden_characters(
-    diagnostics: Diagnostics, path: Path, body: str, body_line: int
+    diagnostics: Diagnostics, path: Path, body: str, written: str, body_line: int
 ) -> None:
     """Direction overrides and line separators in a page's text, each where it stands (the
-    values in YAML are checked by the models; control characters by the reading itself)."""
+    values in YAML are checked by the models; control characters by the reading itself).
+    Positions are counted in the text as written, where a vertical tab is no new line."""
     for match in FORBIDDEN_IN_VALUE.finditer(body):
-        before = body[: match.start()]
+        before = written[: match.start()]
         line = body_line + before.count("\n")
         column = match.start() - (before.rfind("\n") + 1) + 1
         diagnostics.add(
