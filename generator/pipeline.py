@@ -135,6 +135,9 @@ def build_site(
             str(config_file), docs_dir=str(content.resolve()), site_dir=str(staging), **overrides
         )
         config.plugins["antikor"].config.strict = strict
+        # As `mkdocs build` does: MkDocs keeps one plugin object per process, and a preview
+        # served from this process earlier must not leave it in preview mode.
+        config.plugins.on_startup(command="build", dirty=False)
         with timings.stage("mkdocs"):
             build(config)
         report = None

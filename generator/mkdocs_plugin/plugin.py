@@ -206,8 +206,9 @@ def _templates(config: MkDocsConfig) -> Path:
 
 
 def _stub(page: Page) -> str:
-    """The Markdown MkDocs reads for a generated page: no text, and no title either (the title
-    comes from the navigation, escaped; one in the front matter would reach Material raw)."""
+    """The Markdown MkDocs reads for a generated page: no text, and no title either. The title
+    is set on the page, escaped (``on_page_markdown``): one in the front matter would reach
+    Material's templates raw, and a backslash or a line break in it would break the YAML."""
     return "---\nhide:\n  - toc\n---\n"
 
 

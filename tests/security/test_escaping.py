@@ -140,9 +140,12 @@ def _serve_rebuild(content: Path, site: Path, break_content: Any) -> str:
 
     first = config()
     first.plugins.on_startup(command="serve", dirty=False)
-    build(first)
-    break_content()
-    build(config())
+    try:
+        build(first)
+        break_content()
+        build(config())
+    finally:  # MkDocs keeps the plugin object for the rest of the process
+        first.plugins.on_startup(command="build", dirty=False)
     return (site / "index.html").read_text(encoding="utf-8")
 
 
