@@ -107,7 +107,7 @@ def build_site(
     content: Path,
     site_dir: Path,
     *,
-    config_file: Path,
+    config_file: Path | None = None,
     strict: bool = False,
     site_url: str | None = None,
 ) -> str | None:
@@ -122,17 +122,16 @@ def build_site(
     import tempfile
 
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     from generator.compliance.report import format_text
+    from generator.config import load_site_config
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     try:
-        overrides = {"site_url": site_url} if site_url else {}
-        config = load_config(
-            str(config_file), docs_dir=str(content.resolve()), site_dir=str(staging), **overrides
+        config = load_site_config(
+            content, config_file=config_file, site_dir=staging, site_url=site_url
         )
         config.plugins["antikor"].config.strict = strict
         # As `mkdocs build` does: MkDocs keeps one plugin object per process, and a preview

@@ -82,7 +82,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             "errors": errors,
             "profile": content.site.requirements,
         }
-        config.nav = _resolve_nav(pages)
+        config.nav = [*_resolve_nav(pages), *_added_nav(config.nav)]
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -140,7 +140,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         section_url = config.site_url or None
         if section_url is None:
             print(
-                f"замечание: в {Path(config.config_file_path).name} не задан site_url:"
+                "замечание: не задан site_url (--site-url или site_url в mkdocs.yml):"
                 f" во вставке для главной страницы ({SNIPPET_PATH}) адрес раздела не указан",
                 file=sys.stderr,
             )
@@ -210,6 +210,24 @@ def _stub(page: Page) -> str:
     is set on the page, escaped (``on_page_markdown``): one in the front matter would reach
     Material's templates raw, and a backslash or a line break in it would break the YAML."""
     return "---\nhide:\n  - toc\n---\n"
+
+
+def _added_nav(nav: list[Any] | None) -> list[Any]:
+    """Links a body's ``mkdocs.yml`` adds under the section's own navigation (say, back to the
+    official site). Its pages are generated, so only links to addresses are kept."""
+    added = []
+    for item in nav or []:
+        if isinstance(item, dict) and len(item) == 1:
+            target = next(iter(item.values()))
+            if isinstance(target, str) and "://" in target:
+                added.append(item)
+                continue
+        print(
+            f"замечание: mkdocs.yml: пункт nav {item!r} пропущен: к меню раздела добавляются"
+            " только ссылки вида «Название: https://...»",
+            file=sys.stderr,
+        )
+    return added
 
 
 def _resolve_nav(pages: list[Page]) -> list[Any]:
