@@ -148,6 +148,9 @@ def build_site(
             content, config_file=config_file, site_dir=staging, site_url=site_url
         )
         config.plugins["antikor"].config.strict = strict
+        # As `mkdocs build` does: MkDocs keeps one plugin object per process, and a preview
+        # served from this process earlier must not leave it in preview mode.
+        config.plugins.on_startup(command="build", dirty=False)
         with timings.stage("mkdocs"):
             build(config)
         report = None

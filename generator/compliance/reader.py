@@ -28,7 +28,7 @@ def read_site(root: Path) -> BuiltSite:
         try:
             if path.suffix.lower() in (".html", ".htm"):
                 text = path.read_text(encoding="utf-8", errors="replace")
-                pages[relative] = HtmlPage(relative, BeautifulSoup(text, "html.parser"))
+                pages[relative] = HtmlPage(relative, parse_html(text))
             elif path.suffix.lower() == ".css":
                 stylesheets[relative] = path.read_text(encoding="utf-8", errors="replace")
             files[relative] = _describe(path, relative)
@@ -41,6 +41,12 @@ def read_site(root: Path) -> BuiltSite:
             " укажите --site-dir папки, собранной командой antikor build"
         )
     return site
+
+
+def parse_html(text: str) -> BeautifulSoup:
+    """A page as the check reads it: of an attribute written twice, the first counts, as in
+    browsers (the parser's default keeps the last, which would hide the one that loads)."""
+    return BeautifulSoup(text, "html.parser", on_duplicate_attribute="ignore")
 
 
 def _describe(path: Path, relative: str) -> SiteFile:
