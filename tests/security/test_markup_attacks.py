@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.compliance.loads import external_loads
-from generator.content import load_content
+from generator.pipeline import load_content
 from tests.conftest import run_antikor
 from tests.security.conftest import active_markup, build_in_process, read_yaml, write_yaml
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import load_content
 from generator.diagnostics import Diagnostic, Position
+from generator.pipeline import load_content
 from generator.plaintext import markup_in_plain_text, visible
 from tests.conftest import run_antikor
 from tests.security.conftest import build_in_process
