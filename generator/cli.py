@@ -154,9 +154,14 @@ def _build(args: argparse.Namespace) -> int:
     from generator.compliance.profiles import ProfileError
     from generator.compliance.reader import SiteUnreadable
     from generator.pipeline import ComplianceFailed, build_site
+    from generator.publish import SiteDirRefused, SiteWriteFailed
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     timings.reset()
+    problem = _timings_file_problem(args.timings)
+    if problem:
+        print(f"antikor: --timings {args.timings}: {problem}; сайт не собирался", file=sys.stderr)
+        return 1
     try:
         report = build_site(
             args.content,
@@ -165,6 +170,15 @@ def _build(args: argparse.Namespace) -> int:
             strict=args.strict,
             site_url=args.site_url,
         )
+    except SiteDirRefused as exc:
+        print(f"antikor: {exc}", file=sys.stderr)
+        return 1
+    except SiteWriteFailed as exc:
+        print(
+            f"antikor: сайт не записан: {exc}; прежний сайт в {args.site_dir} сохранен",
+            file=sys.stderr,
+        )
+        return 2
     except ComplianceFailed as failure:
         print(failure.report, file=sys.stderr)
         print(
@@ -185,11 +199,45 @@ def _build(args: argparse.Namespace) -> int:
     if report:
         print(report, file=sys.stderr)
     print(f"Сайт собран: {args.site_dir}", file=sys.stderr)
-    if args.timings == "-":
-        print(timings.report(timings.snapshot()), file=sys.stderr)
-    elif args.timings:
-        Path(args.timings).write_text(json.dumps(timings.snapshot(), indent=2), encoding="utf-8")
+    _write_timings(args.timings)
     return 0
+
+
+def _timings_file_problem(name: str | None) -> str | None:
+    """Why the ``--timings`` file cannot be written, found before the build: once the new site
+    is in place, nothing may fail the build."""
+    import os
+
+    if not name or name == "-":
+        return None
+    path = Path(name)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        return "это папка, а нужен файл"
+    if path.exists() and not path.is_file():
+        return "это не обычный файл"
+    if not folder.is_dir():
+        return f"папки {folder} нет"
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        return "нет прав на запись"
+    return None
+
+
+def _write_timings(name: str | None) -> None:
+    """Print or write the stage times; a failure to write them is reported, not fatal."""
+    from generator import timings
+    from generator.publish import describe_os_error
+
+    if name == "-":
+        print(timings.report(timings.snapshot()), file=sys.stderr)
+    elif name:
+        try:
+            Path(name).write_text(json.dumps(timings.snapshot(), indent=2), encoding="utf-8")
+        except OSError as exc:
+            print(
+                f"antikor: предупреждение: время этапов не записано: {describe_os_error(exc)}",
+                file=sys.stderr,
+            )
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -15,6 +15,8 @@ from generator.search.records import Record, build_records, filter_values
 from generator.site.pages import Page, build_pages
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
     from generator.compliance import RuleResult
     from generator.compliance.profiles import Profile
 
@@ -111,44 +113,52 @@ def build_site(
     strict: bool = False,
     site_url: str | None = None,
 ) -> str | None:
-    """Build the whole site into a folder beside ``site_dir``, then swap it in.
+    """Build the whole site into a working folder beside ``site_dir``, then swap it in.
 
-    A failed build (content errors included) leaves the previous ``site_dir`` untouched. In strict
-    mode the compliance check runs on the new site before the swap, and a non-compliant site
-    raises :class:`ComplianceFailed` instead of replacing the previous one; a compliant one
-    returns the check's report.
+    ``site_dir`` must be a folder a build may replace (:func:`generator.publish.check_site_dir`
+    says which, and raises :class:`~generator.publish.SiteDirRefused` for the rest). A failed
+    build (content errors included) leaves the previous ``site_dir`` untouched. In strict mode the
+    compliance check runs on the new site before the swap, and a non-compliant site raises
+    :class:`ComplianceFailed` instead of replacing the previous one; a compliant one returns the
+    check's report.
     """
-    import shutil
-    import tempfile
+    from generator.publish import check_site_dir, publishing
 
-    from mkdocs.commands.build import build
+    target = check_site_dir(site_dir, content=content, config_file=config_file)
+    with publishing(target) as staging:
+        config = mkdocs_config(config_file, content, staging, strict=strict, site_url=site_url)
+        return _build_into(config, staging, strict=strict)
+
+
+def mkdocs_config(
+    config_file: Path, content: Path, site_dir: Path, *, strict: bool, site_url: str | None
+) -> MkDocsConfig:
+    """MkDocs' settings for a build of ``content`` into ``site_dir``."""
     from mkdocs.config import load_config
 
-    from generator.compliance.report import format_text
+    overrides = {"site_url": site_url} if site_url else {}
+    config = load_config(
+        str(config_file), docs_dir=str(content.resolve()), site_dir=str(site_dir), **overrides
+    )
+    config.plugins["antikor"].config.strict = strict
+    return config
 
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
-    try:
-        overrides = {"site_url": site_url} if site_url else {}
-        config = load_config(
-            str(config_file), docs_dir=str(content.resolve()), site_dir=str(staging), **overrides
-        )
-        config.plugins["antikor"].config.strict = strict
-        with timings.stage("mkdocs"):
-            build(config)
-        report = None
-        if strict:
-            with timings.stage("check"):
-                results, profile = check_built(staging)
-            report = format_text(results, profile)
-            if not all(result.passed for result in results):
-                raise ComplianceFailed(report)
-        previous = site_dir.with_name(f".{site_dir.name}-previous")
-        if site_dir.exists():
-            site_dir.rename(previous)
-        staging.rename(site_dir)
-        shutil.rmtree(previous, ignore_errors=True)
-        return report
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+
+def _build_into(config: MkDocsConfig, staging: Path, *, strict: bool) -> str | None:
+    """Write the site into ``staging``, mark it as ours, and check it in strict mode."""
+    from mkdocs.commands.build import build
+
+    from generator.compliance.report import format_text
+    from generator.publish import write_marker
+
+    with timings.stage("mkdocs"):
+        build(config)
+    write_marker(staging)
+    if not strict:
+        return None
+    with timings.stage("check"):
+        results, profile = check_built(staging)
+    report = format_text(results, profile)
+    if not all(result.passed for result in results):
+        raise ComplianceFailed(report)
+    return report
