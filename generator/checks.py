@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from generator.content import Content, PlanEntry, ReportEntry, Source
 from generator.diagnostics import Diagnostics, Position
 from generator.models import ActReference, Illegible, is_safe_url, walk_markdown
+from generator.paths import ALLOWED_ATTACHMENTS, attachment_name, extension, is_local
 from generator.yamlsource import PathKey
 
 _MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)")
@@ -194,10 +195,36 @@ def scan_markdown(text: str) -> Iterator[tuple[int, str, dict[str, str]]]:
 
 
 def _check_files(content: Content, diagnostics: Diagnostics) -> None:
-    """Attachments named in the content must exist in the folder."""
+    """Attachments named in the content must be published files under ``files/``.
+
+    The name is judged as text first: a path that leaves the content folder is refused without
+    looking at the disk, so the message never tells whether some outside path exists. Then it is
+    looked up among the files the walk of ``files/`` found, never on the disk directly.
+    """
     for source, path, name in _attachments(content):
-        if not (content.root / name).is_file():
-            diagnostics.add("E209", source.path, source.at(path), file=name)
+        code, values = attachment_problem(content, name)
+        if code:
+            diagnostics.add(code, source.path, source.at(path), file=name, **values)
+
+
+def attachment_problem(content: Content, name: str) -> tuple[str | None, dict[str, str]]:
+    """The diagnostic code (and its values) for a reference to attachment ``name``."""
+    normal = attachment_name(name)
+    if (
+        name.startswith(("/", "\\"))
+        or re.match(r"^[a-zA-Z]:", name)
+        or normal == ".."
+        or normal.startswith("../")
+    ):
+        return "E211", {}
+    if not normal.startswith("files/"):
+        return "E212", {}
+    if normal in content.attachments:
+        return None, {}
+    code = content.refused.get(normal, "E209")
+    if code == "E213":
+        return code, {"ext": extension(name), "allowed": ", ".join(ALLOWED_ATTACHMENTS)}
+    return code, {}
 
 
 def _attachments(content: Content) -> Iterator[tuple[Source, PathKey, str]]:
@@ -210,15 +237,11 @@ def _attachments(content: Content) -> Iterator[tuple[Source, PathKey, str]]:
     for report in content.reports:
         for entry in report.results:
             for i, link in enumerate(entry.result.links):
-                if _is_local(link.url):
+                if is_local(link.url):
                     yield report.source, (*entry.path, "links", i, "url"), link.url
     if content.acts_source:
         for i, registered in enumerate(content.acts):
             if registered.file:
                 yield content.acts_source, (i, "file"), registered.file
-            if registered.url and _is_local(registered.url):
+            if registered.url and is_local(registered.url):
                 yield content.acts_source, (i, "url"), registered.url
-
-
-def _is_local(url: str) -> bool:
-    return not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url) and not url.startswith(("#", "/"))
