@@ -174,10 +174,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"antikor: {exc}", file=sys.stderr)
         return 1
     except SiteWriteFailed as exc:
-        print(
-            f"antikor: сайт не записан: {exc}; прежний сайт в {args.site_dir} сохранен",
-            file=sys.stderr,
-        )
+        print(f"antikor: сайт не записан: {exc}; {args.site_dir} не изменен", file=sys.stderr)
         return 2
     except ComplianceFailed as failure:
         print(failure.report, file=sys.stderr)
