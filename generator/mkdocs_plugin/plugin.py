@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page as MkPage
 from generator import timings
 from generator.content import Content
 from generator.mkdocs_plugin.config import AntikorConfig
+from generator.paths import Kind, classify
 from generator.pipeline import ContentFailed, banner_text, prepare_pages
 from generator.search.pagefind import IndexingFailed, index_site
 from generator.search.records import PageIndex, Record, index_pages, wrap_page
@@ -88,7 +89,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         result = Files([f for f in files if _is_published(f)])
         if self._content is not None:
-            for name, real in self._content.attachments.items():
+            for name, real in _still_attachments(self._content):
                 result.append(
                     File.generated(
                         config, name, abs_src_path=str(real), inclusion=InclusionLevel.INCLUDED
@@ -210,6 +211,18 @@ def _is_published(file: File) -> bool:
         and not file.src_uri.endswith((".yaml", ".yml", ".md", ".map"))
         and not file.src_uri.startswith(_UNUSED_THEME_FILES)
     )
+
+
+def _still_attachments(content: Content) -> list[tuple[str, Path]]:
+    """The content's attachments that are still the regular files the content walk found. A
+    preview keeps showing the last good content while the clerk fixes an error; a file replaced
+    by a link or a pipe since then is left out, not followed."""
+    kept = []
+    for name, real in content.attachments.items():
+        entry = classify(content.root / name, content.root)
+        if entry.kind is Kind.FILE and entry.real == real:
+            kept.append((name, real))
+    return kept
 
 
 def _templates(config: MkDocsConfig) -> Path:
