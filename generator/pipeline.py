@@ -99,10 +99,14 @@ def check_built(
     from generator.compliance import check_site
     from generator.compliance.profiles import load_profile
     from generator.compliance.reader import read_site
+    from generator.compliance.site import forget_parsed_pages
 
     site = read_site(site_dir)
-    profile = load_profile(profile_name or site.profile_name() or "federal")
-    return check_site(site, profile), profile
+    try:
+        profile = load_profile(profile_name or site.profile_name() or "federal")
+        return check_site(site, profile), profile
+    finally:
+        forget_parsed_pages()
 
 
 def build_site(

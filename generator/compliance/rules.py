@@ -8,6 +8,7 @@ the content models, so it judges what a visitor (and a prosecutor) actually sees
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -38,6 +39,8 @@ class Failure:
 class Context:
     site: BuiltSite
     profile: Profile
+    memo: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+    """What rules learn once and reuse across pages (the anchors of a linked page)."""
 
 
 class Params(BaseModel):
@@ -45,12 +48,17 @@ class Params(BaseModel):
 
 
 Check = Callable[[Context, Any], list[Failure]]
+PageCheck = Callable[[Context, Any, HtmlPage], list[Failure]]
 
 
 @dataclass(frozen=True)
 class RuleType:
     params: type[Params]
     check: Check
+    page_check: PageCheck | None = None
+    """For a rule that judges each section page on its own: the check of one page. The
+    compliance check then visits the pages once for all such rules, so a large site is read
+    page by page (:class:`~generator.compliance.site.HtmlPage` keeps few pages parsed)."""
 
 
 RULE_TYPES: dict[str, RuleType] = {}
@@ -60,6 +68,23 @@ def rule_type(name: str, params: type[Params] = Params) -> Callable[[Check], Che
     def register(check: Check) -> Check:
         RULE_TYPES[name] = RuleType(params, check)
         return check
+
+    return register
+
+
+def page_rule_type(name: str, params: type[Params] = Params) -> Callable[[PageCheck], PageCheck]:
+    """Register a rule that is the sum of its checks of each section page, in path order."""
+
+    def register(page_check: PageCheck) -> PageCheck:
+        def check(context: Context, values: Any) -> list[Failure]:
+            return [
+                failure
+                for page in context.site.section_pages()
+                for failure in page_check(context, values, page)
+            ]
+
+        RULE_TYPES[name] = RuleType(params, check, page_check)
+        return page_check
 
     return register
 
@@ -538,32 +563,31 @@ def subsection_address_label(context: Context, key: str) -> str:
     return _page_label(page) if page else "./"
 
 
-@rule_type("illegible_requisites")
-def check_illegible(context: Context, params: Params) -> list[Failure]:
+@page_rule_type("illegible_requisites")
+def check_illegible(context: Context, params: Params, page: HtmlPage) -> list[Failure]:
     failures = []
-    for page in context.site.section_pages():
-        for mark in page.soup.select(".ak-illegible"):
-            holder = mark.find_parent(attrs={"data-ak-requisite": True})
-            fields = str(mark.get("data-ak-illegible") or "").split() or [
-                str(holder.get("data-ak-requisite")) if holder else ""
-            ]
-            act = mark.find_parent(attrs={"data-ak-act": True}) or mark.find_parent(
-                attrs={"data-ak-act-row": True}
-            )
-            label = _text(act.select_one(".ak-act__label")) if act else ""
-            title = _text(act.select_one('[data-ak-requisite="title"]')) if act else ""
-            where = " ".join(x for x in (label.rstrip(":"), f"«{title}»" if title else "") if x)
-            for field in fields:
-                name = _ACT_FIELDS.get(field, _APPROVAL_FIELDS.get(field, "реквизит"))
-                failures.append(
-                    Failure(
-                        _page_label(page),
-                        f"{where}: {name}" if where else name,
-                        f"реквизит «{name}» помечен как неразборчивый в источнике",
-                        "установите реквизит по подлиннику или заверенной копии акта и замените"
-                        " «неразборчиво» на него",
-                    )
+    for mark in page.soup.select(".ak-illegible"):
+        holder = mark.find_parent(attrs={"data-ak-requisite": True})
+        fields = str(mark.get("data-ak-illegible") or "").split() or [
+            str(holder.get("data-ak-requisite")) if holder else ""
+        ]
+        act = mark.find_parent(attrs={"data-ak-act": True}) or mark.find_parent(
+            attrs={"data-ak-act-row": True}
+        )
+        label = _text(act.select_one(".ak-act__label")) if act else ""
+        title = _text(act.select_one('[data-ak-requisite="title"]')) if act else ""
+        where = " ".join(x for x in (label.rstrip(":"), f"«{title}»" if title else "") if x)
+        for field in fields:
+            name = _ACT_FIELDS.get(field, _APPROVAL_FIELDS.get(field, "реквизит"))
+            failures.append(
+                Failure(
+                    _page_label(page),
+                    f"{where}: {name}" if where else name,
+                    f"реквизит «{name}» помечен как неразборчивый в источнике",
+                    "установите реквизит по подлиннику или заверенной копии акта и замените"
+                    " «неразборчиво» на него",
                 )
+            )
     return failures
 
 
@@ -683,49 +707,47 @@ def check_feedback(context: Context, params: FeedbackParams) -> list[Failure]:
 # --- every page ----------------------------------------------------------------------------------
 
 
-@rule_type("page_metadata")
-def check_page_metadata(context: Context, params: Params) -> list[Failure]:
+@page_rule_type("page_metadata")
+def check_page_metadata(context: Context, params: Params, page: HtmlPage) -> list[Failure]:
     failures = []
-    for page in context.site.section_pages():
-        if not page.lang:
-            failures.append(
-                Failure(
-                    _page_label(page),
-                    "<html lang>",
-                    "не указан язык страницы",
-                    "атрибут lang задается шаблоном main.html по полю language в site.yaml",
-                )
+    if not page.lang:
+        failures.append(
+            Failure(
+                _page_label(page),
+                "<html lang>",
+                "не указан язык страницы",
+                "атрибут lang задается шаблоном main.html по полю language в site.yaml",
             )
-        if not _text(page.soup.find("title")):
-            failures.append(
-                Failure(_page_label(page), "<title>", "нет заголовка страницы", "задайте title")
-            )
-        if not _text(page.main.find("h1") if page.main else None):
-            failures.append(
-                Failure(_page_label(page), "h1", "нет заголовка первого уровня", "задайте h1")
-            )
+        )
+    if not _text(page.soup.find("title")):
+        failures.append(
+            Failure(_page_label(page), "<title>", "нет заголовка страницы", "задайте title")
+        )
+    if not _text(page.main.find("h1") if page.main else None):
+        failures.append(
+            Failure(_page_label(page), "h1", "нет заголовка первого уровня", "задайте h1")
+        )
     return failures
 
 
-@rule_type("page_updated")
-def check_page_updated(context: Context, params: Params) -> list[Failure]:
+@page_rule_type("page_updated")
+def check_page_updated(context: Context, params: Params, page: HtmlPage) -> list[Failure]:
     failures = []
-    for page in context.site.section_pages():
-        stamp = page.soup.select_one(".ak-updated time[datetime]")
-        value = str(stamp.get("datetime")) if stamp else ""
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            failures.append(
-                Failure(
-                    _page_label(page),
-                    "дата последнего изменения",
-                    "на странице не указана дата последнего изменения"
-                    if not stamp
-                    else f"«{value}» не дата",
-                    "укажите updated в site.yaml или в заголовочном блоке страницы",
-                )
+    stamp = page.soup.select_one(".ak-updated time[datetime]")
+    value = str(stamp.get("datetime")) if stamp else ""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        failures.append(
+            Failure(
+                _page_label(page),
+                "дата последнего изменения",
+                "на странице не указана дата последнего изменения"
+                if not stamp
+                else f"«{value}» не дата",
+                "укажите updated в site.yaml или в заголовочном блоке страницы",
             )
+        )
     return failures
 
 
@@ -873,42 +895,41 @@ def check_no_external(context: Context, params: Params) -> list[Failure]:
 _LINKING = {"a": "href", "link": "href", "script": "src", "img": "src", "area": "href"}
 
 
-@rule_type("internal_links")
-def check_internal_links(context: Context, params: Params) -> list[Failure]:
+@page_rule_type("internal_links")
+def check_internal_links(context: Context, params: Params, page: HtmlPage) -> list[Failure]:
     site = context.site
-    failures = []
-    ids: dict[str, set[str]] = {}
-    for page in site.section_pages():
-        for tag in page.soup.find_all(list(_LINKING)):
-            href = tag.get(_LINKING[tag.name])
-            if not isinstance(href, str) or not href.strip():
-                continue
-            target = resolve(site, page, href)
-            if target.external or target.path is None:
-                continue
-            if not site.exists(target.path):
+    failures: list[Failure] = []
+    ids: dict[str, set[str]] = context.memo.setdefault("ids", {})
+    for tag in page.soup.find_all(list(_LINKING)):
+        href = tag.get(_LINKING[tag.name])
+        if not isinstance(href, str) or not href.strip():
+            continue
+        target = resolve(site, page, href)
+        if target.external or target.path is None:
+            continue
+        if not site.exists(target.path):
+            failures.append(
+                Failure(
+                    _page_label(page),
+                    f"<{tag.name}> «{_text(tag)[:60]}» → {href}",
+                    "ссылка ведет на несуществующую страницу или файл",
+                    "исправьте адрес ссылки или добавьте файл",
+                )
+            )
+            continue
+        if target.fragment and target.path in site.pages:
+            known = ids.get(target.path)
+            if known is None:
+                known = ids[target.path] = site.pages[target.path].ids()
+            if target.fragment not in known:
                 failures.append(
                     Failure(
                         _page_label(page),
                         f"<{tag.name}> «{_text(tag)[:60]}» → {href}",
-                        "ссылка ведет на несуществующую страницу или файл",
-                        "исправьте адрес ссылки или добавьте файл",
+                        f"на странице нет якоря «#{target.fragment}»",
+                        "исправьте ссылку: якорь должен совпадать с id элемента страницы",
                     )
                 )
-                continue
-            if target.fragment and target.path in site.pages:
-                known = ids.get(target.path)
-                if known is None:
-                    known = ids[target.path] = site.pages[target.path].ids()
-                if target.fragment not in known:
-                    failures.append(
-                        Failure(
-                            _page_label(page),
-                            f"<{tag.name}> «{_text(tag)[:60]}» → {href}",
-                            f"на странице нет якоря «#{target.fragment}»",
-                            "исправьте ссылку: якорь должен совпадать с id элемента страницы",
-                        )
-                    )
     return failures
 
 
