@@ -22,6 +22,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -207,13 +208,20 @@ def _recover(target: Path) -> None:
 
 def _remove_stale_staging(target: Path) -> None:
     """Working folders of this target left by killed builds. Only the lock holder builds into
-    the target, so under the lock none of them is in use."""
+    the target, so under the lock none of them is in use. Earlier versions named them
+    ``.<name>-`` and eight random characters; those are removed when they hold a site antikor
+    wrote (or nothing), so a folder of the user's that happens to match is left alone."""
     prefix = _staging_prefix(target)
+    legacy = re.compile(rf"\.{re.escape(target.name)}-[a-z0-9_]{{8}}")
     with os.scandir(target.parent) as entries:
         stale = [
             Path(e.path)
             for e in entries
-            if e.name.startswith(prefix) and e.is_dir(follow_symlinks=False)
+            if e.is_dir(follow_symlinks=False)
+            and (
+                e.name.startswith(prefix)
+                or (legacy.fullmatch(e.name) and is_replaceable(Path(e.path)))
+            )
         ]
     for folder in stale:
         shutil.rmtree(folder, ignore_errors=True)

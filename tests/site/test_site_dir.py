@@ -164,6 +164,20 @@ def test_a_kill_after_the_swap_leaves_only_the_new_site(work: Path) -> None:
     assert sorted(p.name for p in work.iterdir()) == ["content", "site"]
 
 
+def test_working_folders_of_earlier_versions_are_removed_and_look_alikes_kept(
+    work: Path,
+) -> None:
+    site = work / "site"
+    assert build_site(work / "content", site).exit_code == 0
+    (site / MARKER).unlink()  # an earlier version wrote no marker
+    shutil.copytree(site, work / ".site-k2x9_q0a")
+    look_alike = work / ".site-notes123"
+    look_alike.mkdir()
+    (look_alike / "mine.txt").write_text("keep", encoding="utf-8")
+    assert build_site(work / "content", site).exit_code == 0
+    assert sorted(p.name for p in work.iterdir()) == [".site-notes123", "content", "site"]
+
+
 def _start_build(work: Path) -> subprocess.Popen[str]:
     command = [sys.executable, "-m", "generator", "build", "--content", str(work / "content")]
     return subprocess.Popen(
