@@ -5,16 +5,29 @@ Each check reads models and positions and appends diagnostics; none of them stop
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.content import Content, PlanEntry, ReportEntry, Source
+from generator.content import Content, PageEntry, PlanEntry, PlanKeys, ReportEntry, Source
 from generator.diagnostics import Diagnostics, Position
-from generator.models import ActReference, Illegible, is_safe_url, walk_markdown
+from generator.models import (
+    Act,
+    ActReference,
+    NotStated,
+    Site,
+    Status,
+    Unknown,
+    is_safe_url,
+    walk_markdown,
+)
 from generator.paths import ALLOWED_ATTACHMENTS, attachment_name, extension, is_local
 from generator.yamlsource import PathKey
 
@@ -24,22 +37,78 @@ _MD_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
 _HTML_TAG = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?/?>|<!--")
 
 
-def check_content(content: Content, diagnostics: Diagnostics, plan_stems: set[str]) -> None:
+@dataclass(frozen=True)
+class Parts:
+    """What was read of a content folder, complete or not: the checks that need a file that
+    failed to load are skipped (and say so), the others still run, so one run reports every
+    file's errors."""
+
+    root: Path
+    site: Site | None
+    site_source: Source | None
+    plans: tuple[PlanEntry, ...]
+    reports: tuple[ReportEntry, ...]
+    acts: tuple[Act, ...]
+    acts_source: Source | None
+    pages: tuple[PageEntry, ...]
+    attachments: Mapping[str, Path] = dataclasses.field(default_factory=dict)
+    refused: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+    def plan(self, stem: str) -> PlanEntry | None:
+        return next((p for p in self.plans if p.stem == stem), None)
+
+    @classmethod
+    def of(cls, content: Content) -> Parts:
+        return cls(
+            content.root,
+            content.site,
+            content.site_source,
+            content.plans,
+            content.reports,
+            content.acts,
+            content.acts_source,
+            content.pages,
+            content.attachments,
+            content.refused,
+        )
+
+
+def check_content(
+    content: Content,
+    diagnostics: Diagnostics,
+    plan_stems: set[str],
+    plan_keys: Mapping[str, PlanKeys] | None = None,
+) -> None:
+    check_parts(Parts.of(content), diagnostics, plan_stems, plan_keys)
+
+
+def check_parts(
+    content: Parts,
+    diagnostics: Diagnostics,
+    plan_stems: set[str],
+    plan_keys: Mapping[str, PlanKeys] | None = None,
+) -> None:
+    """Every check; ``plan_keys`` are the keys of every plan that could be read, valid or not
+    (by default those of the valid plans)."""
+    keys = dict(plan_keys) if plan_keys is not None else {p.stem: p.keys for p in content.plans}
     if not plan_stems:
         diagnostics.add("W204", content.root / "plans", None)
     for plan in content.plans:
         _check_plan(plan, diagnostics)
     for report in content.reports:
-        _check_report(content, report, diagnostics, plan_stems)
+        _check_report(keys, report, diagnostics, plan_stems)
     _check_markdown(content, diagnostics)
     _check_files(content, diagnostics)
     _check_requirements(content, diagnostics)
+    _check_not_stated(content, diagnostics)
 
 
-def _check_requirements(content: Content, diagnostics: Diagnostics) -> None:
+def _check_requirements(content: Parts, diagnostics: Diagnostics) -> None:
     """The requirement profile named in site.yaml must be one the package ships."""
     from generator.compliance.profiles import available_profiles
 
+    if content.site is None or content.site_source is None:
+        return
     name = content.site.requirements.strip()
     profiles = available_profiles()
     if name not in profiles:
@@ -72,9 +141,9 @@ def _check_plan(entry: PlanEntry, diagnostics: Diagnostics) -> None:
         if not section.section.measures and not section.section.sections:
             diagnostics.add("W202", source.path, source.at(section.path), key=key)
     approved = entry.plan.approved.date
-    if not isinstance(approved, Illegible):
+    if not isinstance(approved, Unknown):
         for i, amendment in enumerate(entry.plan.amendments):
-            if not isinstance(amendment.date, Illegible) and amendment.date < approved:
+            if not isinstance(amendment.date, Unknown) and amendment.date < approved:
                 diagnostics.add(
                     "E206",
                     source.path,
@@ -85,13 +154,25 @@ def _check_plan(entry: PlanEntry, diagnostics: Diagnostics) -> None:
 
 
 def _check_report(
-    content: Content, entry: ReportEntry, diagnostics: Diagnostics, plan_stems: set[str]
+    plans: Mapping[str, PlanKeys],
+    entry: ReportEntry,
+    diagnostics: Diagnostics,
+    plan_stems: set[str],
 ) -> None:
     source = entry.source
     report = entry.report
-    plan = content.plan(report.plan)
+    _check_results_sanity(entry, diagnostics)
+    plan = plans.get(report.plan)
     if plan is None:
-        if report.plan not in plan_stems:  # a plan that failed to load has been reported already
+        if report.plan in plan_stems:  # the plan could not be read: its errors are reported
+            diagnostics.add(
+                "W218",
+                source.path,
+                source.at(("plan",)),
+                check=f"сверка результатов с мероприятиями плана «{report.plan}»",
+                reason=f"в файле plans/{report.plan}.yaml ошибки",
+            )
+        else:
             diagnostics.add(
                 "E201",
                 source.path,
@@ -100,8 +181,8 @@ def _check_report(
                 suggestion=_suggest(report.plan, sorted(plan_stems), "планы"),
             )
         return
-    years = plan.plan.years
-    if report.period.start.year < years.start or report.period.end.year > years.end:
+    years = plan.years
+    if years and (report.period.start.year < years.start or report.period.end.year > years.end):
         diagnostics.add(
             "E205",
             source.path,
@@ -111,8 +192,31 @@ def _check_report(
             plan=plan.stem,
         )
     seen: dict[str, PathKey] = {}
+    seen_sections: dict[str, PathKey] = {}
     for result in entry.results:
-        key = result.result.measure.strip()
+        key = result.result.key
+        if result.result.section is not None:
+            position = source.at((*result.path, "section"))
+            if key not in plan.sections:
+                diagnostics.add(
+                    "E220",
+                    source.path,
+                    position,
+                    plan=plan.stem,
+                    key=key,
+                    suggestion=_suggest(key, list(plan.sections), "ключи разделов"),
+                )
+            elif key in seen_sections:
+                diagnostics.add(
+                    "E221",
+                    source.path,
+                    position,
+                    key=key,
+                    first_line=source.at(seen_sections[key]).line,
+                )
+            else:
+                seen_sections[key] = result.path
+            continue
         position = source.at((*result.path, "measure"))
         if key not in plan.measures:
             diagnostics.add(
@@ -130,13 +234,89 @@ def _check_report(
         else:
             seen[key] = result.path
     missing = [key for key in plan.measures if key not in seen]
-    if missing:
+    missing = [key for key in missing if not plan.in_sections(key, seen_sections)]
+    if missing and plan.complete:  # a broken plan's keys may be incomplete
         diagnostics.add(
             "W201", source.path, source.document.key_position(("results",)), keys=", ".join(missing)
         )
 
 
+def _check_results_sanity(entry: ReportEntry, diagnostics: Diagnostics) -> None:
+    """Results that validate but contradict themselves or the report."""
+    source = entry.source
+    date = entry.report.date
+    for result in entry.results:
+        completed = result.result.completed
+        if completed and isinstance(date, dt.date) and completed > date:
+            diagnostics.add(
+                "W215",
+                source.path,
+                source.at((*result.path, "completed")),
+                completed=_ru_date(completed),
+                date=_ru_date(date),
+            )
+        if result.result.status is Status.NO_INFORMATION and result.result.text is not None:
+            diagnostics.add("W216", source.path, source.at((*result.path, "status")))
+
+
+_NOT_STATED_FIELDS = {"date": "дата", "number": "номер", "address": "почтовый адрес органа"}
+
+
+def _check_not_stated(content: Parts, diagnostics: Diagnostics) -> None:
+    """Every fact marked «не указано»: allowed, shown as such, and worth a look before
+    publishing (a warning, so ``--strict`` stops on it)."""
+    for source, path in _not_stated(content):
+        what = _NOT_STATED_FIELDS.get(str(path[-1]), str(path[-1]))
+        diagnostics.add("W217", source.path, source.at(path), what=what)
+
+
+def _not_stated(content: Parts) -> Iterator[tuple[Source, PathKey]]:
+    if (
+        content.site_source
+        and content.site
+        and isinstance(content.site.organization.address, NotStated)
+    ):
+        yield content.site_source, ("organization", "address")
+    for plan in content.plans:
+        acts: list[tuple[PathKey, ActReference]] = [(("approved",), plan.plan.approved)]
+        acts += [(("amendments", i), a) for i, a in enumerate(plan.plan.amendments)]
+        for prefix, act in acts:
+            for name in ("date", "number"):
+                if isinstance(getattr(act, name), NotStated):
+                    yield plan.source, (*prefix, name)
+    for report in content.reports:
+        if isinstance(report.report.date, NotStated):
+            yield report.source, ("date",)
+    if content.acts_source:
+        for i, registered in enumerate(content.acts):
+            for name in ("date", "number"):
+                if isinstance(getattr(registered, name), NotStated):
+                    yield content.acts_source, (i, name)
+
+
+# Latin letters that look like Cyrillic ones in Roman section numbers and keys.
+_LOOKALIKES = str.maketrans("IiXxCcMmVvAaBbEeHKkOoPpTy", "ІіХхСсМмѴѵАаВвЕеНКкОоРрТу")
+_ZERO = str.maketrans("Оо", "00")  # the letter O typed for the digit zero
+
+
+def _looks_same(first: str, second: str) -> bool:
+    def shape(text: str) -> str:
+        shaped = unicodedata.normalize("NFKC", text).translate(_LOOKALIKES)
+        return "".join(shaped.translate(_ZERO).split())
+
+    return shape(first) == shape(second)
+
+
 def _suggest(value: str, options: list[str], what: str) -> str:
+    """A hint naming the closest existing key, never the key itself: a key that only looks
+    the same (Latin «I» for Cyrillic «І», a non-breaking space) is said to be spelt apart."""
+    options = [option for option in options if option != value]
+    twin = next((option for option in options if _looks_same(option, value)), None)
+    if twin is not None:
+        return (
+            f"в плане есть «{twin}»: выглядит так же, но написано другими символами"
+            " (латиница вместо кириллицы, буква О вместо нуля, иной пробел); перепечатайте ключ"
+        )
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     if close:
         return f"возможно, имелось в виду «{close[0]}»"
@@ -150,11 +330,13 @@ def _ru_date(value: dt.date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def _markdown_sources(content: Content) -> Iterator[tuple[Source, PathKey | None, str, int]]:
+def _markdown_sources(content: Parts) -> Iterator[tuple[Source, PathKey | None, str, int]]:
     """Every Markdown text with where it lives: (source, value path or None for a page body,
     text, first line of a page body)."""
     found: list[tuple[Source, PathKey | None, str, int]] = []
-    models: list[tuple[Source, BaseModel]] = [(content.site_source, content.site)]
+    models: list[tuple[Source, BaseModel]] = []
+    if content.site_source and content.site:
+        models.append((content.site_source, content.site))
     models += [(plan.source, plan.plan) for plan in content.plans]
     models += [(report.source, report.report) for report in content.reports]
     for source, model in models:
@@ -168,7 +350,7 @@ def _markdown_sources(content: Content) -> Iterator[tuple[Source, PathKey | None
     yield from found
 
 
-def _check_markdown(content: Content, diagnostics: Diagnostics) -> None:
+def _check_markdown(content: Parts, diagnostics: Diagnostics) -> None:
     for source, path, text, body_line in _markdown_sources(content):
         for offset, code, values in scan_markdown(text):
             if path is None:
@@ -194,7 +376,7 @@ def scan_markdown(text: str) -> Iterator[tuple[int, str, dict[str, str]]]:
         yield match.start(), "W203", {"tag": match.group(0)}
 
 
-def _check_files(content: Content, diagnostics: Diagnostics) -> None:
+def _check_files(content: Parts, diagnostics: Diagnostics) -> None:
     """Attachments named in the content must be published files under ``files/``.
 
     The name is judged as text first: a path that leaves the content folder is refused without
@@ -207,7 +389,7 @@ def _check_files(content: Content, diagnostics: Diagnostics) -> None:
             diagnostics.add(code, source.path, source.at(path), file=name, **values)
 
 
-def attachment_problem(content: Content, name: str) -> tuple[str | None, dict[str, str]]:
+def attachment_problem(content: Parts, name: str) -> tuple[str | None, dict[str, str]]:
     """The diagnostic code (and its values) for a reference to attachment ``name``."""
     normal = attachment_name(name)
     if (
@@ -227,7 +409,7 @@ def attachment_problem(content: Content, name: str) -> tuple[str | None, dict[st
     return code, {}
 
 
-def _attachments(content: Content) -> Iterator[tuple[Source, PathKey, str]]:
+def _attachments(content: Parts) -> Iterator[tuple[Source, PathKey, str]]:
     for plan in content.plans:
         acts: list[tuple[PathKey, ActReference]] = [(("approved",), plan.plan.approved)]
         acts += [(("amendments", i), a) for i, a in enumerate(plan.plan.amendments)]

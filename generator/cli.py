@@ -107,7 +107,67 @@ def _parser() -> argparse.ArgumentParser:
         help="вид отчета: text (по умолчанию) или json для CI",
     )
     check.set_defaults(command=_check)
+
+    importer = sub.add_parser(
+        "import", help="превратить план или отчет (DOCX, ODT, XLSX, CSV, TXT) в файлы содержимого"
+    )
+    importer.add_argument(
+        "files", nargs="+", type=Path, metavar="ФАЙЛ", help="документы с таблицей"
+    )
+    _content_option(importer)
+    importer.add_argument(
+        "--plan",
+        metavar="ИМЯ",
+        help="имя файла плана без .yaml; если такой план уже есть, результаты отчета"
+        " привязываются к нему (по умолчанию — годы плана, например 2021-2024)",
+    )
+    importer.add_argument(
+        "--report",
+        metavar="ИМЯ",
+        help="имя файла отчета без .yaml (по умолчанию — отчетный период, например 2024)",
+    )
+    importer.add_argument(
+        "--force", action="store_true", help="заменять существующие файлы плана и отчета"
+    )
+    importer.add_argument(
+        "--dry-run", action="store_true", help="ничего не записывать, только показать итог"
+    )
+    importer.set_defaults(command=_import)
     return parser
+
+
+def _import(args: argparse.Namespace) -> int:
+    from generator.importer import ImportFailure, Options, run
+
+    if len(args.files) > 1 and (args.plan or args.report):
+        print("antikor: --plan и --report задаются при импорте одного файла", file=sys.stderr)
+        return 1
+    options = Options(args.content, args.plan, args.report, args.force, args.dry_run)
+    try:
+        outcomes, written = run(args.files, options)
+    except ImportFailure as failure:
+        print(f"antikor: ошибка: {failure}", file=sys.stderr)
+        if "уже записано" not in str(failure):
+            print("antikor: ничего не записано", file=sys.stderr)
+        return 1
+    for outcome in outcomes:
+        for line in outcome.summary():
+            print(line)
+        if outcome.attached and outcome.draft.report is not None:
+            print(f"  результаты привязаны к плану {outcome.draft.report.plan}")
+        for target, _ in outcome.files:
+            print(f"  {'будет записан' if args.dry_run else 'записан'} {target}")
+    for target in written:
+        if target.name == "site.yaml":
+            print(f"  записан {target}: впишите сведения об органе")
+    review = [line for outcome in outcomes for line in outcome.review()]
+    if review:
+        print(f"Проверьте вручную ({len(review)}):")
+        for line in review:
+            print(line)
+    if args.dry_run:
+        print("Пробный запуск (--dry-run): ничего не записано.")
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -156,12 +216,14 @@ def _build(args: argparse.Namespace) -> int:
     from generator.pipeline import ComplianceFailed, build_site
     from generator.publish import SiteDirRefused, SiteWriteFailed
 
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    _russian_log(logging.WARNING)
     timings.reset()
     problem = _timings_file_problem(args.timings)
     if problem:
         print(f"antikor: --timings {args.timings}: {problem}; сайт не собирался", file=sys.stderr)
         return 1
+    if not args.config.is_file():
+        return _no_config(args.config)
     try:
         report = build_site(
             args.content,
@@ -188,7 +250,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"antikor: {exc}", file=sys.stderr)
         return 1
     except Abort as exc:
-        print(f"antikor: {exc}", file=sys.stderr)
+        print(f"antikor: {_aborted(exc)}", file=sys.stderr)
         return 1
     except MkDocsException as exc:
         print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
@@ -246,7 +308,9 @@ def _serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
+    _russian_log(logging.INFO)
+    if not args.config.is_file():
+        return _no_config(args.config)
     try:
         serve(
             str(args.config),
@@ -260,6 +324,43 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+_LEVELS = {"DEBUG": "отладка", "INFO": "сведения", "WARNING": "предупреждение", "ERROR": "ошибка"}
+
+
+def _russian_log(level: int) -> None:
+    """MkDocs' and our log lines as «предупреждение: …», not «WARNING: …»."""
+    import logging
+
+    for name, russian in _LEVELS.items():
+        logging.addLevelName(getattr(logging, name), russian)
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s")
+
+
+def _no_config(path: Path) -> int:
+    print(
+        f"antikor: нет файла настроек MkDocs «{path}»\n"
+        "    подсказка: запустите команду из папки, где лежит mkdocs.yml,"
+        " или укажите путь к нему: --config путь/mkdocs.yml",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _aborted(exc: Exception) -> str:
+    """MkDocs' English reason for stopping a build, in Russian."""
+    import re
+
+    text = str(exc)
+    if "BuildError" in text:
+        return "сборка остановлена из-за ошибок, перечисленных выше; сайт не изменен"
+    if warnings := re.search(r"(\d+) warnings? in strict mode", text):
+        return (
+            f"сборка остановлена: предупреждений — {warnings.group(1)}, а с --strict"
+            " предупреждения считаются ошибками; сайт не изменен"
+        )
+    return "сборка остановлена; сайт не изменен (подробности — с --debug)"
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:

@@ -10,15 +10,28 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import PydanticCustomError
 
 from generator.diagnostics import ContentError, Diagnostics, Position
-from generator.models import Act, Measure, PageMeta, Plan, Report, Result, Section, Site
+from generator.models import (
+    Act,
+    Measure,
+    PageMeta,
+    Plan,
+    Report,
+    Result,
+    Section,
+    Site,
+    YearRange,
+    parse_years,
+)
 from generator.paths import (
     ALLOWED_ATTACHMENTS,
     CODES,
@@ -66,6 +79,30 @@ class MeasureEntry:
 
 
 @dataclass(frozen=True)
+class PlanKeys:
+    """The keys of a plan's sections and measures, which reports refer to. Read from a plan
+    that failed validation too (``complete`` is then false), so that its reports are still
+    checked against it in the same run."""
+
+    stem: str
+    measures: dict[str, str]  # measure key → the key of its section
+    sections: dict[str, str | None]  # section key → the key of its parent
+    years: YearRange | None
+    complete: bool
+
+    def in_sections(self, measure: str, sections: Iterable[str]) -> bool:
+        """Whether a measure lies in one of ``sections`` or below it (a report may answer a
+        whole section in its header row instead of measure by measure)."""
+        answered = set(sections)
+        key: str | None = self.measures[measure]
+        while key is not None:
+            if key in answered:
+                return True
+            key = self.sections.get(key)
+        return False
+
+
+@dataclass(frozen=True)
 class PlanEntry:
     stem: str
     plan: Plan
@@ -73,6 +110,19 @@ class PlanEntry:
     sections: dict[str, SectionEntry]
     measures: dict[str, MeasureEntry]
     duplicates: tuple[tuple[str, MeasureEntry | SectionEntry, PathKey], ...] = ()
+
+    @cached_property
+    def keys(self) -> PlanKeys:
+        return PlanKeys(
+            self.stem,
+            {key: entry.section for key, entry in self.measures.items()},
+            {key: entry.parent for key, entry in self.sections.items()},
+            self.plan.years,
+            complete=True,
+        )
+
+    def in_sections(self, measure: str, sections: Iterable[str]) -> bool:
+        return self.keys.in_sections(measure, sections)
 
 
 @dataclass(frozen=True)
@@ -164,6 +214,58 @@ def index_plan(
     return sections, measures, duplicates
 
 
+def raw_plan_keys(stem: str, data: object) -> PlanKeys | None:
+    """The keys of a plan that did not validate, read from its YAML data when every section and
+    measure there has a usable number; otherwise ``None``, since a report's key missing from an
+    index with holes would be a false error."""
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("sections"), list)
+        or not data["sections"]
+    ):
+        return None
+    measures: dict[str, str] = {}
+    sections: dict[str, str | None] = {}
+
+    def key_of(item: object, parent: str | None) -> str:
+        if not isinstance(item, dict):
+            raise _Holes
+        number, explicit = item.get("number"), item.get("id")
+        if not isinstance(number, str) or not number.strip():
+            raise _Holes
+        return derive_key(number, parent, explicit if isinstance(explicit, str) else None)
+
+    def listed(item: dict[str, Any], name: str) -> list[Any]:
+        value = item.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise _Holes
+        return value
+
+    def visit(items: list[Any], parent: str | None) -> None:
+        for item in items:
+            key = key_of(item, parent)
+            sections.setdefault(key, parent)
+            for measure in listed(item, "measures"):
+                measures.setdefault(key_of(measure, key), key)
+            visit(listed(item, "sections"), key)
+
+    try:
+        visit(data["sections"], None)
+    except _Holes:
+        return None
+    try:
+        years: YearRange | None = parse_years(data.get("years"))
+    except PydanticCustomError:
+        years = None
+    return PlanKeys(stem, measures, sections, years, complete=False)
+
+
+class _Holes(Exception):
+    """A section or measure of a broken plan whose key cannot be read."""
+
+
 _PARSED: OrderedDict[bytes, Document] = OrderedDict()
 _PARSED_MAX = 512
 
@@ -216,7 +318,7 @@ class _Reader:
 
 def load_content(root: Path) -> tuple[Content | None, Diagnostics]:
     """Read and validate a whole content folder; ``None`` if anything is wrong."""
-    from generator.checks import check_content
+    from generator.checks import Parts, check_content, check_parts
 
     diagnostics = Diagnostics()
     root = root.resolve()
@@ -227,7 +329,9 @@ def load_content(root: Path) -> tuple[Content | None, Diagnostics]:
 
     site, site_source = _load_one(reader, root / "site.yaml", Site, required=True)
     plan_paths = _files(root / "plans", ".yaml", diagnostics)
-    plans = [_load_plan(reader, path) for path in plan_paths]
+    read_plans = [_load_plan(reader, path) for path in plan_paths]
+    plans = [entry for entry, _keys in read_plans]
+    plan_keys = {keys.stem: keys for _entry, keys in read_plans if keys is not None}
     reports = [
         _load_report(reader, path) for path in _files(root / "reports", ".yaml", diagnostics)
     ]
@@ -239,22 +343,39 @@ def load_content(root: Path) -> tuple[Content | None, Diagnostics]:
     attachments, refused = _attachments(root, diagnostics)
     _warn_unknown_entries(root, diagnostics)
 
+    loaded_plans = tuple(p for p in plans if p is not None)
+    loaded_reports = tuple(r for r in reports if r is not None)
+    loaded_pages = tuple(p for p in pages if p is not None)
     if site is None or site_source is None or acts is None:
+        # The pages cannot be built, but every plan and report is still checked.
+        parts = Parts(
+            root,
+            site,
+            site_source,
+            loaded_plans,
+            loaded_reports,
+            (),
+            None,
+            loaded_pages,
+            attachments,
+            refused,
+        )
+        check_parts(parts, diagnostics, {path.stem for path in plan_paths}, plan_keys)
         return None, diagnostics
     complete = None not in plans and None not in reports and None not in pages
     content = Content(
         root=root,
         site=site,
         site_source=site_source,
-        plans=tuple(p for p in plans if p is not None),
-        reports=tuple(r for r in reports if r is not None),
+        plans=loaded_plans,
+        reports=loaded_reports,
         acts=tuple(acts),
         acts_source=acts_source,
-        pages=tuple(p for p in pages if p is not None),
+        pages=loaded_pages,
         attachments=attachments,
         refused=refused,
     )
-    check_content(content, diagnostics, plan_stems={path.stem for path in plan_paths})
+    check_content(content, diagnostics, {path.stem for path in plan_paths}, plan_keys)
     if not complete or diagnostics.errors:
         return None, diagnostics
     return content, diagnostics
@@ -366,12 +487,15 @@ def _load_one(
     return reader.model(path, document, adapter), Source(path, document)
 
 
-def _load_plan(reader: _Reader, path: Path) -> PlanEntry | None:
+def _load_plan(reader: _Reader, path: Path) -> tuple[PlanEntry | None, PlanKeys | None]:
     plan, source = _load_one(reader, path, Plan, required=True)
-    if plan is None or source is None:
-        return None
+    if source is None:
+        return None, None
+    if plan is None:
+        return None, raw_plan_keys(path.stem, source.document.data)
     sections, measures, duplicates = index_plan(plan)
-    return PlanEntry(path.stem, plan, source, sections, measures, tuple(duplicates))
+    entry = PlanEntry(path.stem, plan, source, sections, measures, tuple(duplicates))
+    return entry, entry.keys
 
 
 def _load_report(reader: _Reader, path: Path) -> ReportEntry | None:

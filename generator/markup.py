@@ -2,7 +2,8 @@
 
 Raw HTML in content is never passed through: Python-Markdown's HTML handling is switched off so
 tags come out as text, and the result is cleaned again by nh3 (Ammonia) with an allow-list,
-which also refuses every link scheme but http(s), mailto and tel.
+which also refuses every link scheme but http(s), mailto and tel. Bare web and e-mail addresses
+become links (``pymdownx.magiclink``), as a reader expects of an address in a text.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # parser matters when a plan has thousands of cells.
 _MARKDOWN_SYNTAX = re.compile(
     r"[\\`*_\[\]<>#!|~&\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029]|https?:|@|^[ ]|[ ]$"
-    r"|^(?:[-+=]|\d+[.)])",
+    r"|^(?:[-+=]|\d+[.)])|(?i:www\.)",
     re.MULTILINE,
 )
 _BLANK_LINES = re.compile(r"\n{2,}")
@@ -34,7 +35,11 @@ _BLANK_LINES = re.compile(r"\n{2,}")
 
 @lru_cache(maxsize=1)
 def _parser() -> markdown.Markdown:
-    parser = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    parser = markdown.Markdown(
+        extensions=["sane_lists", "tables", "pymdownx.magiclink"],
+        extension_configs={"pymdownx.magiclink": {"hide_protocol": False}},
+        output_format="html",
+    )
     parser.preprocessors.deregister("html_block")
     parser.inlinePatterns.deregister("html")
     return parser

@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 import re
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, Final, TypeVar
 
@@ -48,15 +48,48 @@ class Model(BaseModel):
 
 
 @dataclass(frozen=True)
-class Illegible:
-    """A requisite that the source document has but that cannot be read (a damaged scan)."""
+class Unknown:
+    """A required fact the published section cannot give: the page says so plainly, and
+    ``antikor check`` fails the requisites rule, instead of the fact being made up."""
+
+    kind: typing.ClassVar[str] = ""
 
     def __str__(self) -> str:
-        return "неразборчиво"
+        return MARKER_WORDS[self.kind]
+
+
+@dataclass(frozen=True)
+class Illegible(Unknown):
+    """A requisite that the source document has but that cannot be read (a damaged scan)."""
+
+    kind: typing.ClassVar[str] = "illegible"
+
+
+@dataclass(frozen=True)
+class NotStated(Unknown):
+    """A required fact that the source document does not give at all."""
+
+    kind: typing.ClassVar[str] = "not_stated"
 
 
 ILLEGIBLE: Final = Illegible()
-_ILLEGIBLE_WORDS = {"неразборчиво", "нерозбірливо", "illegible"}
+NOT_STATED: Final = NotStated()
+MARKER_WORDS: Final = {"illegible": "неразборчиво", "not_stated": "не указано"}
+_MARKERS: Final[dict[str, Unknown]] = {
+    "неразборчиво": ILLEGIBLE,
+    "нерозбірливо": ILLEGIBLE,
+    "illegible": ILLEGIBLE,
+    "не указано": NOT_STATED,
+    "не вказано": NOT_STATED,
+    "not stated": NOT_STATED,
+}
+
+
+def marker(value: object) -> Unknown | None:
+    """The marker a value spells (``неразборчиво``, ``не указано``), if it is one."""
+    if not isinstance(value, str):
+        return None
+    return _MARKERS.get(" ".join(value.lower().split()))
 
 
 @dataclass(frozen=True)
@@ -91,25 +124,60 @@ def _nonblank(value: object) -> str:
     return text
 
 
-_ONE_LINE: Final = {"type": "string", "minLength": 1}
+# --- JSON Schema of the values ----------------------------------------------------------------
+# The loader reads every plain scalar as text, so «title: 2024» or «deadline: true» are texts;
+# editors' YAML parsers make them numbers and booleans, which the schema therefore allows.
+# Patterns use the ECMAScript syntax that JSON Schema clients apply.
+
+TEXT_TYPES: Final = ["string", "number", "boolean"]
+_ONE_LINE: Final = {"type": TEXT_TYPES, "minLength": 1, "pattern": r"\S"}
+_ECMA_SPECIAL: Final = set("^$\\.*+?()[]{}|/")
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def folded_pattern(words: Iterable[str]) -> str:
+    """An ECMAScript pattern matching any of ``words`` as the loader compares them: without
+    regard to case, ё as е, any run of spaces as one (JSON Schema has no case-insensitive
+    flag, so each letter becomes a class)."""
+
+    def letter(char: str) -> str:
+        if char == " ":
+            return r"\s+"
+        if char == "е":
+            return "[еЕёЁ]"
+        if char.lower() != char.upper():
+            return f"[{char.lower()}{char.upper()}]"
+        return "\\" + char if char in _ECMA_SPECIAL else char
+
+    alternatives = sorted({"".join(map(letter, _fold(word))) for word in words})
+    return r"^\s*(?:" + "|".join(alternatives) + r")\s*$"
+
 
 NonBlank = Annotated[str, PlainValidator(_nonblank), WithJsonSchema(_ONE_LINE)]
 Markdown = Annotated[
     str,
     PlainValidator(_nonblank),
-    WithJsonSchema({"type": "string", "minLength": 1, "description": "Текст в разметке Markdown"}),
+    WithJsonSchema({**_ONE_LINE, "description": "Текст в разметке Markdown"}),
     MARKDOWN,
 ]
 # Numbers and keys are text ("1.10" is not "1.1"), but an editor may leave them unquoted.
 Number = Annotated[
     str,
     PlainValidator(_nonblank),
-    WithJsonSchema({"type": ["string", "number"], "examples": ["1", "1.1", "2.1.3", "І", "1)"]}),
+    WithJsonSchema({**_ONE_LINE, "examples": ["1", "1.1", "2.1.3", "І", "1)"]}),
 ]
 
+FIRST_YEAR: Final = 1990
+LAST_YEAR: Final = 2100
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _RU_DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
-_DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})$"
+_YEAR = r"(?:199\d|20\d\d|2100)"
+_MONTH = r"(?:0[1-9]|1[0-2])"
+_DAY = r"(?:0[1-9]|[12]\d|3[01])"
+_DATE_PATTERN = rf"^\s*(?:{_YEAR}-{_MONTH}-{_DAY}|{_DAY}\.{_MONTH}\.{_YEAR})\s*$"
 
 
 def parse_date(value: object) -> dt.date:
@@ -121,22 +189,34 @@ def parse_date(value: object) -> dt.date:
     else:
         raise PydanticCustomError("E110", "not a date", {"value": text})
     try:
-        return dt.date(year, month, day)
+        date = dt.date(year, month, day)
     except ValueError:
         raise PydanticCustomError("E111", "impossible date", {"value": text}) from None
+    _check_year(year, text)
+    return date
 
 
-def _date_or_illegible(value: object) -> dt.date | Illegible:
-    if isinstance(value, str) and value.strip().lower() in _ILLEGIBLE_WORDS:
-        return ILLEGIBLE
-    return parse_date(value)
+def _check_year(year: int, text: str) -> None:
+    """Anti-corruption plans began in the 1990s; a year outside 1990–2100 is a typo (2204 for
+    2024), and would otherwise reach the page and the archives as it is."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "E130", "year out of range", {"value": text, "first": FIRST_YEAR, "last": LAST_YEAR}
+        )
 
 
-def _number_or_illegible(value: object) -> str | Illegible:
+def _date_or_marker(value: object) -> dt.date | Unknown:
+    return marker(value) or parse_date(value)
+
+
+def _number_or_marker(value: object) -> str | Unknown:
     text = _nonblank(value)
-    if text.strip().lower() in _ILLEGIBLE_WORDS:
-        return ILLEGIBLE
-    return text
+    return marker(text) or text
+
+
+def _text_or_marker(value: object) -> str | Unknown:
+    text = _nonblank(value)
+    return marker(text) or text
 
 
 Date = Annotated[
@@ -145,24 +225,31 @@ Date = Annotated[
     WithJsonSchema({"type": "string", "pattern": _DATE_PATTERN, "examples": ["2024-03-15"]}),
 ]
 RequisiteDate = Annotated[
-    dt.date | Illegible,
-    PlainValidator(_date_or_illegible),
+    dt.date | Unknown,
+    PlainValidator(_date_or_marker),
     WithJsonSchema(
         {
             "type": "string",
-            "anyOf": [{"pattern": _DATE_PATTERN}, {"enum": ["неразборчиво"]}],
-            "description": "Дата (2024-03-15 или 15.03.2024) или «неразборчиво»,"
-            " если в источнике ее нельзя прочитать",
+            "anyOf": [{"pattern": _DATE_PATTERN}, {"pattern": folded_pattern(_MARKERS)}],
+            "description": "Дата (2024-03-15 или 15.03.2024); «неразборчиво», если в источнике"
+            " ее нельзя прочитать; «не указано», если источник ее не называет",
         }
     ),
 ]
 RequisiteNumber = Annotated[
-    str | Illegible,
-    PlainValidator(_number_or_illegible),
+    str | Unknown,
+    PlainValidator(_number_or_marker),
+    WithJsonSchema(
+        {**_ONE_LINE, "description": "Номер как напечатан; «неразборчиво» или «не указано»"}
+    ),
+]
+RequisiteText = Annotated[
+    str | Unknown,
+    PlainValidator(_text_or_marker),
     WithJsonSchema(
         {
-            "type": ["string", "number"],
-            "description": "Номер как напечатан или «неразборчиво»",
+            **_ONE_LINE,
+            "description": "Текст как в источнике; «не указано», если источник его не называет",
         }
     ),
 ]
@@ -182,6 +269,16 @@ class YearRange:
 
 
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–—]\s*(\d{4}))?\s*(?:гг?\.?|годы|год|роки|рік)?\s*$")
+_YEARS_SCHEMA: Final = {
+    "anyOf": [
+        {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+        {
+            "type": "string",
+            "pattern": rf"^\s*{_YEAR}\s*(?:[-–—]\s*{_YEAR})?\s*(?:гг?\.?|годы|год|роки|рік)?\s*$",
+        },
+    ],
+    "examples": ["2024", "2021-2024"],
+}
 
 
 def parse_years(value: object) -> YearRange:
@@ -193,15 +290,15 @@ def parse_years(value: object) -> YearRange:
     end = int(match.group(2) or start)
     if start > end:
         raise PydanticCustomError("E113", "reversed", {"start": start, "end": end})
+    _check_year(start, text.strip())
+    _check_year(end, text.strip())
     return YearRange(start, end)
 
 
 Years = Annotated[
     YearRange,
     PlainValidator(parse_years),
-    WithJsonSchema(
-        {"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{4})?$", "examples": ["2021-2024"]}
-    ),
+    WithJsonSchema(_YEARS_SCHEMA),
 ]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -215,7 +312,9 @@ def _email(value: object) -> str:
 
 
 Email = Annotated[
-    str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+    str,
+    PlainValidator(_email),
+    WithJsonSchema({"type": "string", "pattern": r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"}),
 ]
 
 
@@ -227,7 +326,9 @@ def _web_url(value: object) -> str:
 
 
 WebUrl = Annotated[
-    str, PlainValidator(_web_url), WithJsonSchema({"type": "string", "format": "uri"})
+    str,
+    PlainValidator(_web_url),
+    WithJsonSchema({"type": "string", "pattern": r"^\s*https?://[^\s/]+\.\S+\s*$"}),
 ]
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -254,6 +355,8 @@ LinkUrl = Annotated[
     WithJsonSchema(
         {
             "type": "string",
+            "pattern": r"^[\x00-\x20]*(?:(?:[hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO]|[tT][eE][lL])"
+            r"[\x00-\x20]*:|(?![a-zA-Z][a-zA-Z0-9+.-]*[\x00-\x20]*:))",
             "description": "Адрес http(s), mailto:, tel: или путь к файлу в папке содержимого",
         }
     ),
@@ -284,11 +387,11 @@ def _choice(
 
 
 def _accepted(enum_cls: type[enum.Enum], aliases: dict[str, Any] | None = None) -> WithJsonSchema:
-    return WithJsonSchema({"enum": sorted({m.value for m in enum_cls} | set(aliases or {}))})
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
+    """The values an editor is offered (``enum``), and every spelling the loader accepts."""
+    words = sorted({m.value for m in enum_cls} | set(aliases or {}))
+    return WithJsonSchema(
+        {"anyOf": [{"enum": words}, {"type": "string", "pattern": folded_pattern(words)}]}
+    )
 
 
 # --- enums -----------------------------------------------------------------------------------
@@ -340,6 +443,7 @@ class Status(enum.Enum):
     NOT_DONE = "not_done"
     NOT_DUE = "not_due"
     NOT_APPLICABLE = "not_applicable"
+    NO_OCCASION = "no_occasion"
     NO_INFORMATION = "no_information"
 
 
@@ -353,10 +457,26 @@ STATUS_LABELS: Final[dict[Status, dict[str, str]]] = {
         "ru": "Не относится к компетенции",
         "uk": "Не відноситься до компетенції",
     },
+    Status.NO_OCCASION: {"ru": "Основания не возникали", "uk": "Підстави не виникали"},
     Status.NO_INFORMATION: {"ru": "Сведения не представлены", "uk": "Відомості не надано"},
 }
-# Statuses under which a result may have no text: nothing was due, or the source gives nothing.
-TEXT_OPTIONAL: Final = frozenset({Status.NOT_DUE, Status.NO_INFORMATION})
+# Statuses under which a result may have no text: nothing was due, the occasion did not arise
+# (the status says all there is), or the source gives nothing.
+TEXT_OPTIONAL: Final = frozenset({Status.NOT_DUE, Status.NO_OCCASION, Status.NO_INFORMATION})
+# Statuses left out of the share of fulfilled measures: nothing could be done under them.
+NOT_COUNTED: Final = (Status.NOT_APPLICABLE, Status.NO_OCCASION)
+# How reports word "the occasion did not arise" besides the label itself.
+_NO_OCCASION_WORDS: Final = (
+    "случаев не выявлено",
+    "случаи не выявлены",
+    "события не происходили",
+    "оснований не возникало",
+    "основания не возникали",
+    "не возникало",
+    "не возникали",
+    "випадків не виявлено",
+    "підстав не виникало",
+)
 
 SUBSECTIONS: Final = (
     "acts",
@@ -373,7 +493,7 @@ SUBSECTIONS: Final = (
 _ACT_KIND_ALIASES = {v: k for k, v in ACT_KIND_UK.items()}
 _STATUS_ALIASES = {
     label: status for status, labels in STATUS_LABELS.items() for label in labels.values()
-}
+} | dict.fromkeys(_NO_OCCASION_WORDS, Status.NO_OCCASION)
 ActKindField = Annotated[
     ActKind,
     PlainValidator(_choice(ActKind, _ACT_KIND_ALIASES)),
@@ -400,7 +520,14 @@ IncomeField = Annotated[
 SubsectionField = Annotated[
     str,
     PlainValidator(lambda v: _subsection(v)),
-    WithJsonSchema({"enum": list(SUBSECTIONS)}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": list(SUBSECTIONS)},
+                {"type": "string", "pattern": r"^\s*(?:" + "|".join(SUBSECTIONS) + r")\s*$"},
+            ]
+        }
+    ),
 ]
 
 
@@ -425,6 +552,38 @@ def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
+def _deadline(value: object) -> str:
+    """One term, several terms on separate lines (a ``|`` block), or a list of terms: kept as
+    lines, which the pages show as lines."""
+    if isinstance(value, list):
+        if not value:
+            raise PydanticCustomError("E108", "empty list", {})
+        lines = []
+        for i, item in enumerate(value, start=1):
+            if item is not None and not isinstance(item, str):
+                raise PydanticCustomError(
+                    "E131", "deadline item", {"index": i, "received": describe(item)}
+                )
+            if not item or not item.strip():
+                raise PydanticCustomError("E132", "empty item", {"index": i, "field": "deadline"})
+            lines.append(item.strip())
+        return "\n".join(lines)
+    text = _nonblank(value)
+    return "\n".join(line.strip() for line in text.strip().splitlines() if line.strip())
+
+
+Deadline = Annotated[
+    str,
+    PlainValidator(_deadline),
+    WithJsonSchema(
+        {
+            "anyOf": [_ONE_LINE, {"type": "array", "minItems": 1, "items": _ONE_LINE}],
+            "description": "Срок как напечатан; несколько сроков — строками блока «|» или списком",
+        }
+    ),
+]
+
+
 # --- site.yaml -------------------------------------------------------------------------------
 
 
@@ -433,7 +592,7 @@ class Organization(Model):
 
     name: NonBlank = Field(description="Полное наименование органа")
     short_name: NonBlank | None = Field(None, description="Краткое наименование")
-    address: NonBlank = Field(description="Почтовый адрес (для обращений)")
+    address: RequisiteText = Field(description="Почтовый адрес (для обращений) или «не указано»")
     website: WebUrl | None = Field(None, description="Адрес главной страницы официального сайта")
 
 
@@ -486,10 +645,14 @@ class Measure(Model):
     number: Number = Field(description="Номер как напечатан: 1.1, 2.1.3, 1)")
     id: Number | None = Field(None, description="Явный ключ, если номер повторяется")
     text: Markdown = Field(description="Мероприятие (Markdown)")
-    executors: Annotated[list[NonBlank], BeforeValidator(_one_or_many)] = Field(
-        min_length=1, description="Исполнители: список или одна строка"
-    )
-    deadline: NonBlank = Field(description="Срок исполнения, как напечатан")
+    executors: Annotated[
+        list[NonBlank],
+        BeforeValidator(_one_or_many),
+        WithJsonSchema(
+            {"anyOf": [_ONE_LINE, {"type": "array", "minItems": 1, "items": _ONE_LINE}]}
+        ),
+    ] = Field(min_length=1, description="Исполнители: список или одна строка")
+    deadline: Deadline = Field(description="Срок исполнения, как напечатан")
     expected_result: Markdown | None = Field(None, description="Ожидаемый результат (Markdown)")
 
 
@@ -550,6 +713,18 @@ class Period(Model):
         return f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
 
 
+_PERIOD_SCHEMA: Final = {
+    "type": "object",
+    "title": "Даты начала и конца периода",
+    "properties": {
+        "from": {"type": "string", "pattern": _DATE_PATTERN, "description": "Начало периода"},
+        "to": {"type": "string", "pattern": _DATE_PATTERN, "description": "Конец периода"},
+    },
+    "required": ["from", "to"],
+    "additionalProperties": False,
+}
+
+
 def _period(value: object) -> object:
     if isinstance(value, str):
         years = parse_years(value)
@@ -557,20 +732,74 @@ def _period(value: object) -> object:
     return value
 
 
-class Result(Model):
-    """Результат выполнения одного мероприятия."""
+_TEXT_OPTIONAL_WORDS: Final = [s.value for s in TEXT_OPTIONAL] + [
+    word for word, status in _STATUS_ALIASES.items() if status in TEXT_OPTIONAL
+]
 
-    measure: Number = Field(description="Ключ мероприятия плана: 1.1, 2.1.3, І.1.2")
-    status: StatusField = Field(description="Статус выполнения")
+
+class Result(Model):
+    """Результат выполнения мероприятия или целого раздела плана."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "allOf": [
+                {"oneOf": [{"required": ["measure"]}, {"required": ["section"]}]},
+                {"if": {"required": ["section"]}, "then": {"required": ["text"]}},
+                {"if": {"required": ["measure"]}, "then": {"required": ["status"]}},
+                {
+                    "if": {"required": ["measure"], "not": {"required": ["text"]}},
+                    "then": {
+                        "properties": {
+                            "status": {
+                                "type": "string",
+                                "pattern": folded_pattern(_TEXT_OPTIONAL_WORDS),
+                            }
+                        }
+                    },
+                },
+            ]
+        }
+    )
+
+    measure: Number | None = Field(
+        None, description="Ключ мероприятия плана: 1.1, 2.1.3, І.1.2 (или поле section)"
+    )
+    section: Number | None = Field(
+        None, description="Ключ раздела плана, если результат указан для всего раздела"
+    )
+    status: StatusField | None = Field(
+        None, description="Статус выполнения (для результата по разделу — необязателен)"
+    )
     text: Markdown | None = Field(None, description="Информация о выполнении (Markdown)")
+    deadline: Deadline | None = Field(
+        None, description="Срок на этот отчетный период, как напечатан в отчете"
+    )
     completed: Date | None = Field(None, description="Фактическая дата выполнения")
     links: list[Link] = Field(default_factory=list, description="Подтверждающие документы")
 
     @model_validator(mode="after")
-    def _text_required(self) -> Result:
+    def _complete(self) -> Result:
+        if (self.measure is None) == (self.section is None):
+            advice = (
+                "оставьте одно из двух полей"
+                if self.measure is not None
+                else "добавьте поле «measure» с ключом мероприятия или «section» с ключом раздела"
+            )
+            raise PydanticCustomError("E133", "measure or section", {"advice": advice})
+        if self.section is not None:
+            if self.text is None:
+                raise PydanticCustomError("E134", "section text required", {})
+            return self
+        if self.status is None:
+            raise PydanticCustomError("E101", "missing status", {"field": "status"})
         if self.text is None and self.status not in TEXT_OPTIONAL:
             raise PydanticCustomError("E116", "text required", {})
         return self
+
+    @property
+    def key(self) -> str:
+        """The plan key the result is for: a measure's, or a section's."""
+        return (self.measure or self.section or "").strip()
 
 
 class Report(Model):
@@ -578,11 +807,13 @@ class Report(Model):
 
     plan: Number = Field(description="Имя файла плана без .yaml (например, 2021-2024)")
     title: NonBlank = Field(description="Наименование отчета")
-    period: Annotated[Period, BeforeValidator(_period)] = Field(
-        description="Год (2024) или {from: дата, to: дата}"
-    )
-    date: Date = Field(description="Дата отчета")
-    results: list[Result] = Field(min_length=1, description="Результаты по мероприятиям")
+    period: Annotated[
+        Period,
+        BeforeValidator(_period),
+        WithJsonSchema({"anyOf": [_YEARS_SCHEMA, _PERIOD_SCHEMA]}),
+    ] = Field(description="Год (2024), диапазон лет (2016-2017) или {from: дата, to: дата}")
+    date: RequisiteDate = Field(description="Дата отчета (или «не указано», «неразборчиво»)")
+    results: list[Result] = Field(min_length=1, description="Результаты по мероприятиям и разделам")
 
 
 # --- acts.yaml -------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from generator.models import Act, PageMeta, Plan, Report, Site
 
@@ -21,13 +23,21 @@ SCHEMAS: dict[str, tuple[str, str, type[BaseModel] | TypeAdapter[Any]]] = {
 }
 
 
+class _Generator(GenerateJsonSchema):
+    """An optional field may be left out, but an empty value (``short_name:`` with nothing
+    after it) is refused by the loader: the schema does not offer ``null`` either."""
+
+    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
+        return self.generate_inner(schema["schema"])
+
+
 def build_schema(name: str) -> dict[str, Any]:
     title, _glob, model = SCHEMAS[name]
     if isinstance(model, TypeAdapter):
-        schema = model.json_schema(mode="validation")
+        schema = model.json_schema(mode="validation", schema_generator=_Generator)
         schema["description"] = "Список нормативных правовых и иных актов раздела"
     else:
-        schema = model.model_json_schema(mode="validation")
+        schema = model.model_json_schema(mode="validation", schema_generator=_Generator)
     schema = {"$schema": DIALECT, "$id": f"{name}.schema.json", **schema, "title": title}
     return schema
 

@@ -32,8 +32,12 @@ def report_validation_error(
 ) -> None:
     """Add one diagnostic per pydantic error, placed at the value (or key) it concerns."""
     seen: set[tuple[str, PathKey]] = set()
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    misspelt = _misspelt(items)
+    for item in items:
         loc: PathKey = tuple(item["loc"])
+        if item["type"] == "missing" and loc in misspelt:
+            continue  # the unknown key beside it is this one misspelt: one error says both
         kind: str = item["type"]
         ctx: dict[str, Any] = dict(item.get("ctx") or {})
         field = str(loc[-1]) if loc and isinstance(loc[-1], str) else _parent_field(loc)
@@ -44,6 +48,25 @@ def report_validation_error(
             continue
         seen.add((code, loc))
         diagnostics.add(code, path, position, **values)
+
+
+def _misspelt(items: list[Any]) -> set[PathKey]:
+    """Missing keys that an unknown key beside them resembles (``executers`` for
+    ``executors``): the unknown key's error names the right spelling."""
+    missing: dict[PathKey, list[str]] = {}
+    for item in items:
+        loc = tuple(item["loc"])
+        if item["type"] == "missing" and loc and isinstance(loc[-1], str):
+            missing.setdefault(loc[:-1], []).append(loc[-1])
+    found: set[PathKey] = set()
+    for item in items:
+        loc = tuple(item["loc"])
+        if item["type"] == "extra_forbidden" and loc[:-1] in missing:
+            names = missing[loc[:-1]]
+            close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
+            if close:
+                found.add((*loc[:-1], close[0]))
+    return found
 
 
 def _parent_field(loc: PathKey) -> str:
@@ -71,16 +94,19 @@ def _translate(
             {"field": field, "suggestion": _suggest_field(root, loc)},
         )
     position = document.position(loc)
+    empty = kind == "E109" or (kind in (*_RECEIVED_CODES, "E105") and received is None)
+    if empty:
+        if loc and isinstance(loc[-1], int):  # one empty item of a list: say which
+            return "E132", position, {"field": field, "index": loc[-1] + 1}
+        return "E109", position, {"field": field}
     if kind in _RECEIVED_CODES or kind == "E105":
-        if received is None:
-            return "E109", position, {"field": field}
         return _RECEIVED_CODES.get(kind, "E105"), position, {"received": describe(received)}
     if kind == "too_short":
         return "E108", position, {"field": field}
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return "E106", position, {"value": received}
-    if kind == "E109":
-        return "E109", position, {"field": field}
+    if kind in ("E131", "E132"):  # a validator's fault in one item of a list: point at it
+        return kind, document.position((*loc, int(ctx["index"]) - 1)), ctx
     if kind.startswith("E") and kind[1:].isdigit():
         return kind, position, ctx
     return "E119", position, {"detail": ctx.get("error", kind)}

@@ -125,12 +125,35 @@ def _position(mark: yaml.Mark) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-_ADVICE = [
+_INDENT = (
+    "элементы одного уровня должны начинаться с одной и той же позиции;"
+    " проверьте также, закрыты ли кавычки в строках выше"
+)
+_QUOTE = "заключите значение в кавычки"
+_DIRECTIVE = ("директивы YAML («%YAML», «%TAG») не нужны: удалите строку, начинающуюся с «%»",)
+_BAD_CHARACTER = (
+    "в файле недопустимый символ",
+    "удалите невидимые управляющие символы (часто попадают при копировании из PDF)",
+)
+
+# Every problem libyaml reports, in Russian: (beginning of libyaml's text, what, how to fix).
+_ADVICE: list[tuple[str, str, str]] = [
     (
         "mapping values are not allowed",
         "двоеточие в неожиданном месте",
         "если в тексте значения есть «: », заключите значение в кавычки или используйте «|»;"
         " иначе проверьте отступ этой строки",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "«- » в начале значения: YAML читает это как начало списка, а здесь список не ожидается",
+        "если текст начинается с «- », заключите его в кавычки или напишите «|» и сам текст"
+        " со следующей строки с отступом",
+    ),
+    (
+        "mapping keys are not allowed",
+        "«? » в начале значения: YAML читает это как сложный ключ",
+        _QUOTE,
     ),
     (
         "could not find expected ':'",
@@ -142,26 +165,36 @@ _ADVICE = [
         "файл закончился раньше, чем ожидалось",
         "проверьте, что все кавычки и скобки закрыты",
     ),
-    (
-        "expected <block end>, but found",
-        "неверный отступ или незакрытая кавычка",
-        "элементы одного уровня должны начинаться с одной и той же позиции;"
-        " проверьте также, закрыты ли кавычки в строках выше",
-    ),
-    (
-        "did not find expected key",
-        "неверный отступ или незакрытая кавычка",
-        "элементы одного уровня должны начинаться с одной и той же позиции;"
-        " проверьте также, закрыты ли кавычки в строках выше",
-    ),
+    ("expected <block end>, but found", "неверный отступ или незакрытая кавычка", _INDENT),
+    ("did not find expected key", "неверный отступ или незакрытая кавычка", _INDENT),
     (
         "did not find expected '-' indicator",
         "неверный отступ в списке",
         "элементы списка должны начинаться с «- » на одной и той же позиции",
     ),
     (
+        "did not find expected ',' or ']'",
+        "список в квадратных скобках не закрыт",
+        "закройте «]» или напишите элементы списка строками «- », каждый с новой строки",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "словарь в фигурных скобках не закрыт",
+        "закройте «}» или напишите поля строками «ключ: значение»",
+    ),
+    (
         "found unknown escape character",
         "недопустимая последовательность с «\\» в тексте в двойных кавычках",
+        "используйте одинарные кавычки или «|», если в тексте есть обратная косая черта",
+    ),
+    (
+        "found invalid Unicode character escape code",
+        "недопустимый код символа после «\\u» в тексте в двойных кавычках",
+        "используйте одинарные кавычки или «|», если в тексте есть обратная косая черта",
+    ),
+    (
+        "did not find expected hexdecimal number",
+        "после «\\x» или «\\u» в тексте в двойных кавычках ожидались шестнадцатеричные цифры",
         "используйте одинарные кавычки или «|», если в тексте есть обратная косая черта",
     ),
     (
@@ -170,27 +203,117 @@ _ADVICE = [
         "проверьте, что после «- » или «ключ: » есть значение",
     ),
     (
+        "did not find expected alphabetic or numeric character",
+        "недопустимый символ после «*» или «&»",
+        "если значение начинается с «*» или «&», заключите его в кавычки",
+    ),
+    (
         "expected alphabetic or numeric character",
         "недопустимый символ после «*» или «&»",
         "если значение начинается с «*» или «&», заключите его в кавычки",
     ),
     (
         "found character that cannot start any token",
-        "значение начинается с недопустимого символа",
-        "заключите значение в кавычки",
+        "значение начинается с недопустимого символа («@», «`» и подобных)",
+        _QUOTE,
     ),
+    (
+        "found unexpected ':'",
+        "двоеточие в неожиданном месте",
+        "заключите значение с двоеточием в кавычки",
+    ),
+    (
+        "found unexpected document indicator",
+        "строка «---» или «...» внутри текста в кавычках",
+        "используйте «|» для многострочного текста",
+    ),
+    (
+        "did not find expected comment or line break",
+        "после значения на той же строке лишний текст",
+        "заключите всё значение в кавычки или перенесите лишнее на отдельную строку",
+    ),
+    (
+        "found a tab character",
+        "символ табуляции в отступе",
+        "замените табуляцию пробелами (по два на уровень вложенности)",
+    ),
+    (
+        "found an indentation indicator equal to 0",
+        "после «|» или «>» стоит 0: отступ блока не может быть нулевым",
+        "уберите цифру после «|» или «>»",
+    ),
+    (
+        "did not find expected whitespace or line break",
+        "после «|» или «>» на той же строке лишний текст",
+        "оставьте «|» в конце строки, а текст начните со следующей строки с отступом",
+    ),
+    (
+        "did not find expected whitespace",
+        "после «!» или «%» ожидался пробел",
+        _QUOTE,
+    ),
+    (
+        "did not find the expected '>'",
+        "тег «!<…>» не закрыт",
+        "уберите тег или заключите значение в кавычки",
+    ),
+    ("did not find expected tag URI", "неверный тег YAML («!…»)", "уберите тег или " + _QUOTE),
+    ("did not find URI escaped octet", "неверный тег YAML («!…»)", "уберите тег или " + _QUOTE),
+    ("did not find expected '!'", "неверный тег YAML («!…»)", "уберите тег или " + _QUOTE),
+    ("found undefined tag handle", "неверный тег YAML («!…»)", "уберите тег или " + _QUOTE),
+    (
+        "found unexpected non-alphabetical character",
+        "неверный тег YAML («!…»)",
+        "уберите тег или " + _QUOTE,
+    ),
+    (
+        "found undefined alias",
+        "ссылка «*имя» на несуществующий якорь",
+        "если значение начинается с «*», заключите его в кавычки",
+    ),
+    (
+        "found duplicate anchor",
+        "якорь «&имя» повторяется",
+        "если значение начинается с «&», заключите его в кавычки",
+    ),
+    ("could not find expected directive name", "неверная директива YAML", *_DIRECTIVE),
+    ("found unknown directive name", "неизвестная директива YAML", *_DIRECTIVE),
+    ("found duplicate %", "директива YAML повторяется", *_DIRECTIVE),
+    ("found extremely long version number", "неверная директива %YAML", *_DIRECTIVE),
+    ("found incompatible YAML document", "неподдерживаемая версия YAML", *_DIRECTIVE),
+    ("did not find expected version number", "неверная директива %YAML", *_DIRECTIVE),
+    ("did not find expected digit or '.'", "неверная директива %YAML", *_DIRECTIVE),
+    (
+        "did not find expected <document start>",
+        "после директивы или «...» ожидалась строка «---»",
+        "уберите строки «%…» и «...»: файл — один документ без разделителей",
+    ),
+    (
+        "expected <document start>",
+        "после директивы или «...» ожидалась строка «---»",
+        "уберите строки «%…» и «...»: файл — один документ без разделителей",
+    ),
+    ("control characters are not allowed", *_BAD_CHARACTER),
+    ("invalid Unicode character", *_BAD_CHARACTER),
+    ("found an incorrect", *_BAD_CHARACTER),
+    ("invalid leading UTF-8", *_BAD_CHARACTER),
+    ("invalid trailing UTF-8", *_BAD_CHARACTER),
+    ("invalid length of a UTF-8", *_BAD_CHARACTER),
+    ("incomplete UTF-", *_BAD_CHARACTER),
+    ("unexpected low surrogate", *_BAD_CHARACTER),
 ]
+_UNKNOWN = (
+    "непонятная конструкция",
+    "сравните строку с образцом из документации; значения со спецсимволами заключайте в кавычки",
+)
 
 
-def _translate(error: yaml.MarkedYAMLError) -> tuple[str, str]:
-    problem = error.problem or ""
+def translate_problem(problem: str) -> tuple[str, str]:
+    """libyaml's English problem as (what is wrong, how to fix it) in Russian."""
     for needle, russian, advice in _ADVICE:
         if problem.startswith(needle):
             return russian, advice
-    return (
-        f"непонятная конструкция ({problem})",
-        "сравните строку с образцом из документации; значения со спецсимволами заключайте в кавычки",
-    )
+    return _UNKNOWN
 
 
 def parse(text: str) -> Document:
@@ -235,8 +358,37 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ContentError:
         for number in (position.line, position.line - 1):
             if 0 < number <= len(lines) and re.match(r"^ *\t", lines[number - 1]):
                 return ContentError("E005", Position(number, lines[number - 1].index("\t") + 1))
-    problem, advice = _translate(exc)
+    problem, advice = translate_problem(exc.problem or "")
+    if (exc.problem or "").startswith("could not find expected ':'") and exc.context_mark:
+        # A line read as the start of a key that never got its colon: usually a line of a text
+        # indented too little, which ended the text. Point at that line, not at the next key.
+        position = _position(exc.context_mark)
+    under = (exc.problem or "").startswith(_UNDER_INDENTED)
+    if under and position is not None and _after_block(text, position.line):
+        problem = "строка с недостаточным отступом: текст блока «|» на ней уже закончился"
+        advice = (
+            "строки текста после «|» должны иметь больший отступ, чем ключ перед «|»;"
+            " добавьте пробелы в начале строки"
+        )
     return ContentError("E004", position, problem=problem, advice=advice)
+
+
+_UNDER_INDENTED = ("could not find expected ':'", "did not find expected key")
+_BLOCK_HEADER = re.compile(r"(?:^|[:\-]\s)[|>][+-]?\d?[+-]?\s*(?:#.*)?$")
+
+
+def _after_block(text: str, line: int) -> bool:
+    """Whether the nearest line above ``line`` that starts a value is a ``|`` or ``>`` block."""
+    lines = text.splitlines()
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip(" "))
+    for above in reversed(lines[: line - 1]):
+        if not above.strip():
+            continue
+        if _BLOCK_HEADER.search(above.rstrip()):
+            return True
+        if len(above) - len(above.lstrip(" ")) <= indent:
+            return False
+    return False
 
 
 def _convert(node: Node, path: PathKey, document: Document, text: str, seen: set[int]) -> Any:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-from tests.conftest import run_antikor
+from tests.conftest import ROOT, run_antikor
 
 
 def test_validate_reports_missing_folder(tmp_path: Path) -> None:
@@ -44,8 +45,9 @@ def test_schema_writes_2020_12_schemas_with_russian_help(tmp_path: Path) -> None
     )
     assert set(measure["required"]) == {"number", "text", "executors", "deadline"}
     report = json.loads((tmp_path / "report.schema.json").read_text(encoding="utf-8"))
-    statuses = report["$defs"]["Result"]["properties"]["status"]["enum"]
-    assert {"done", "Выполнено", "Виконано"} <= set(statuses)
+    offered, spelled = report["$defs"]["Result"]["properties"]["status"]["anyOf"]
+    assert {"done", "Выполнено", "Виконано", "no_occasion"} <= set(offered["enum"])
+    assert re.match(spelled["pattern"], "  ВЫПОЛНЕНО ") and not re.match(spelled["pattern"], "да")
     for name in ("site", "acts", "page"):
         assert (tmp_path / f"{name}.schema.json").exists()
 
@@ -58,3 +60,42 @@ def test_committed_schemas_are_current(tmp_path: Path) -> None:
         assert (ROOT / "schema" / fresh.name).read_text(encoding="utf-8") == fresh.read_text(
             encoding="utf-8"
         ), f"schema/{fresh.name} is stale: run antikor schema"
+
+
+def test_build_with_content_errors_ends_in_russian(minimal: Path, tmp_path: Path) -> None:
+    site_yaml = minimal / "site.yaml"
+    site_yaml.write_text(
+        site_yaml.read_text(encoding="utf-8").replace("updated: 2025-01-20", "updated: 2204-01-20"),
+        encoding="utf-8",
+    )
+    result = run_antikor(
+        "build",
+        "--content",
+        str(minimal),
+        "--site-dir",
+        str(tmp_path / "site"),
+        "--config",
+        str(ROOT / "mkdocs.yml"),
+    )
+    assert result.exit_code == 1
+    assert "ошибка E130: «2204-01-20»: год вне допустимого диапазона 1990–2100" in result.stderr
+    assert result.stderr.rstrip().endswith(
+        "antikor: сборка остановлена из-за ошибок, перечисленных выше; сайт не изменен"
+    )
+    assert "Aborted" not in result.stderr and "Traceback" not in result.stderr
+    assert "struct" not in result.stderr and "ERROR" not in result.stderr
+
+
+def test_build_without_its_settings_file_says_so_in_russian(minimal: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "нет" / "mkdocs.yml"
+    result = run_antikor(
+        "build", "--content", str(minimal), "--site-dir", str(tmp_path / "site"),
+        "--config", str(missing),
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"antikor: нет файла настроек MkDocs «{missing}»\n"
+        "    подсказка: запустите команду из папки, где лежит mkdocs.yml, или укажите путь к"
+        " нему: --config путь/mkdocs.yml\n"
+    )
+    assert not (tmp_path / "site").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tracemalloc
 
 import pytest
@@ -80,3 +81,77 @@ def test_faults(text: str, code: str) -> None:
     with pytest.raises(ContentError) as caught:
         parse(text)
     assert caught.value.code == code
+
+
+# Every problem text libyaml 0.2 reports (scanner, parser, reader, and the composer of PyYAML's
+# CParser): a clerk must never read one of them in English.
+LIBYAML_PROBLEMS = [
+    "block sequence entries are not allowed in this context",
+    "mapping keys are not allowed in this context",
+    "mapping values are not allowed in this context",
+    "control characters are not allowed",
+    "could not find expected ':'",
+    "could not find expected directive name",
+    "did not find URI escaped octet",
+    "did not find expected '!'",
+    "did not find expected ',' or ']'",
+    "did not find expected ',' or '}'",
+    "did not find expected '-' indicator",
+    "did not find expected <document start>",
+    "did not find expected alphabetic or numeric character",
+    "did not find expected comment or line break",
+    "did not find expected digit or '.' character",
+    "did not find expected hexdecimal number",
+    "did not find expected key",
+    "did not find expected node content",
+    "did not find expected tag URI",
+    "did not find expected version number",
+    "did not find expected whitespace",
+    "did not find expected whitespace or line break",
+    "did not find the expected '>'",
+    "found a tab character that violates indentation",
+    "found a tab character where an indentation space is expected",
+    "found an incorrect leading UTF-8 octet",
+    "found an incorrect trailing UTF-8 octet",
+    "found an indentation indicator equal to 0",
+    "found character that cannot start any token",
+    "found duplicate %TAG directive",
+    "found duplicate %YAML directive",
+    "found duplicate anchor; first occurrence",
+    "found extremely long version number",
+    "found incompatible YAML document",
+    "found invalid Unicode character escape code",
+    "found undefined alias",
+    "found undefined tag handle",
+    "found unexpected ':'",
+    "found unexpected document indicator",
+    "found unexpected end of stream",
+    "found unexpected non-alphabetical character",
+    "found unknown directive name",
+    "found unknown escape character",
+    "incomplete UTF-16 character",
+    "incomplete UTF-16 surrogate pair",
+    "incomplete UTF-8 octet sequence",
+    "invalid Unicode character",
+    "invalid leading UTF-8 octet",
+    "invalid length of a UTF-8 sequence",
+    "invalid trailing UTF-8 octet",
+    "unexpected low surrogate area",
+    "expected <block end>, but found '<block mapping start>'",
+]
+
+
+@pytest.mark.parametrize("problem", LIBYAML_PROBLEMS)
+def test_every_libyaml_problem_is_said_in_russian(problem: str) -> None:
+    from generator.yamlsource import _UNKNOWN, translate_problem
+
+    what, advice = translate_problem(problem)
+    assert (what, advice) != _UNKNOWN
+    assert not re.search(r"[A-Za-z]{3,}", what.replace("YAML", "").replace("PDF", ""))
+
+
+def test_an_unknown_problem_is_not_shown_in_english() -> None:
+    from generator.yamlsource import translate_problem
+
+    what, _advice = translate_problem("something new in a later libyaml")
+    assert what == "непонятная конструкция"

@@ -168,12 +168,22 @@ def _links_to(site: BuiltSite, home: HtmlPage, target: HtmlPage) -> list[Tag]:
     return found
 
 
+_UNKNOWN = ".ak-illegible, .ak-not-stated"
+"""Requisites the page marks as unreadable in the source, or as not given by it."""
+_UNKNOWN_WORDING = {
+    "illegible": ("помечен как неразборчивый в источнике", "«неразборчиво»"),
+    "not-stated": ("помечен как не указанный в источнике", "«не указано»"),
+}
+
+
 def _illegible_fields(act: Tag) -> set[str]:
-    """The requisites an act marks as unreadable in its source (``data-ak-illegible``)."""
+    """The requisites an act marks as unreadable in its source or not given by it
+    (``data-ak-illegible``, ``data-ak-not-stated``)."""
     return {
         field
-        for mark in act.select("[data-ak-illegible]")
-        for field in str(mark.get("data-ak-illegible")).split()
+        for attribute in ("data-ak-illegible", "data-ak-not-stated")
+        for mark in act.select(f"[{attribute}]")
+        for field in str(mark.get(attribute)).split()
     }
 
 
@@ -181,7 +191,7 @@ def _requisite_problem(cell: Tag | None, name: str) -> str | None:
     """Why a rendered requisite is not acceptable, or None. Illegible ones have their own rule."""
     if cell is None:
         return f"нет реквизита «{name}»"
-    if cell.select_one(".ak-illegible"):
+    if cell.select_one(_UNKNOWN):
         return None
     text = _text(cell)
     if not text:
@@ -473,6 +483,7 @@ def _ancestor_class_in(tag: Tag, hidden: list[frozenset[str]]) -> str | None:
 
 
 _ACT_FIELDS = {"kind": "вид", "date": "дата", "number": "номер", "title": "наименование"}
+_OTHER_FIELDS = {"report-date": "дата отчета", "address": "почтовый адрес"}
 
 
 @rule_type("acts_requisites")
@@ -566,10 +577,14 @@ def subsection_address_label(context: Context, key: str) -> str:
 @page_rule_type("illegible_requisites")
 def check_illegible(context: Context, params: Params, page: HtmlPage) -> list[Failure]:
     failures = []
-    for mark in page.soup.select(".ak-illegible"):
-        holder = mark.find_parent(attrs={"data-ak-requisite": True})
-        fields = str(mark.get("data-ak-illegible") or "").split() or [
-            str(holder.get("data-ak-requisite")) if holder else ""
+    for mark in page.soup.select(_UNKNOWN):
+        kind = "illegible" if "ak-illegible" in mark.get_attribute_list("class") else "not-stated"
+        problem, marker = _UNKNOWN_WORDING[kind]
+        holder = mark.find_parent(attrs={"data-ak-requisite": True}) or mark.find_parent(
+            attrs={"data-ak-contact": True}
+        )
+        fields = str(mark.get(f"data-ak-{kind}") or "").split() or [
+            str(holder.get("data-ak-requisite") or holder.get("data-ak-contact")) if holder else ""
         ]
         act = mark.find_parent(attrs={"data-ak-act": True}) or mark.find_parent(
             attrs={"data-ak-act-row": True}
@@ -578,14 +593,15 @@ def check_illegible(context: Context, params: Params, page: HtmlPage) -> list[Fa
         title = _text(act.select_one('[data-ak-requisite="title"]')) if act else ""
         where = " ".join(x for x in (label.rstrip(":"), f"«{title}»" if title else "") if x)
         for field in fields:
-            name = _ACT_FIELDS.get(field, _APPROVAL_FIELDS.get(field, "реквизит"))
+            name = _ACT_FIELDS.get(field) or _APPROVAL_FIELDS.get(field)
+            name = name or _OTHER_FIELDS.get(field, "реквизит")
             failures.append(
                 Failure(
                     _page_label(page),
                     f"{where}: {name}" if where else name,
-                    f"реквизит «{name}» помечен как неразборчивый в источнике",
+                    f"реквизит «{name}» {problem}",
                     "установите реквизит по подлиннику или заверенной копии акта и замените"
-                    " «неразборчиво» на него",
+                    f" {marker} на него",
                 )
             )
     return failures

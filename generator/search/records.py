@@ -20,9 +20,16 @@ from dataclasses import dataclass
 
 from generator.content import Content, MeasureEntry, PlanEntry, ReportEntry
 from generator.markup import render_markdown
-from generator.models import STATUS_LABELS, Act, Illegible, Period, YearRange
+from generator.models import STATUS_LABELS, Act, Period, Result, Unknown, YearRange
 from generator.site.i18n import UI, subsection_address, subsection_title
-from generator.site.pages import Page, act_anchors, anchor, plan_url, report_url
+from generator.site.pages import (
+    Page,
+    act_anchors,
+    anchor,
+    plan_url,
+    report_url,
+    section_anchor,
+)
 
 FILTERS = ("kind", "year", "section", "executor", "status")
 """Filter keys, in the order the search page shows them."""
@@ -177,21 +184,24 @@ def build_records(content: Content) -> list[Record]:
         years = period_years(report.report.period)
         for result_entry in report.results:
             result = result_entry.result
-            entry = of_plan.measures[result.measure]
-            status = STATUS_LABELS[result.status][language]
-            extra = render_markdown(result.text or "")
-            if result.completed:
-                extra += f"<p>{result.completed:%d.%m.%Y}</p>"
-            extra += "".join(f"<p>{html.escape(link.title)}</p>" for link in result.links)
+            status = (
+                (result.status.value, STATUS_LABELS[result.status][language])
+                if result.status
+                else None
+            )
+            if result.section is not None:
+                section = _section(of_plan, result.key)
+            else:
+                section = measures[of_plan.stem, of_plan.measures[result.key].key]
             records.append(
                 _row(
-                    measures[of_plan.stem, entry.key],
-                    extra,
+                    section,
+                    _result_body(result),
                     short,
                     report_url(report.stem),
                     ui["search.kind.report"],
                     years,
-                    status=(result.status.value, status),
+                    status=status,
                 )
             )
     records += _acts(content.acts, language)
@@ -207,6 +217,31 @@ class _Measure:
     body: str
     section: str
     executors: tuple[str, ...]
+
+
+def _result_body(result: Result) -> str:
+    body = render_markdown(result.text or "")
+    if result.deadline:
+        body += f"<p>{html.escape(result.deadline)}</p>"
+    if result.completed:
+        body += f"<p>{result.completed:%d.%m.%Y}</p>"
+    return body + "".join(f"<p>{html.escape(link.title)}</p>" for link in result.links)
+
+
+def _section(plan: PlanEntry, key: str) -> _Measure:
+    """A section's row as a search result leads to: its heading, with the section anchor."""
+    entry = plan.sections[key]
+    top = key
+    while (parent := plan.sections[top].parent) is not None:
+        top = parent
+    title = re.sub(r"\s+", " ", entry.section.title).strip()
+    return _Measure(
+        section_anchor(key),
+        key,
+        f"<p>{html.escape(title)}</p>",
+        re.sub(r"\s+", " ", plan.sections[top].section.title).strip(),
+        (),
+    )
 
 
 def _prepare(plan: PlanEntry, entry: MeasureEntry, labels: dict[str, str]) -> _Measure:
@@ -248,8 +283,8 @@ def _row(
     )
 
 
-def _fmt_date(value: dt.date | Illegible, language: str) -> str:
-    return UI[language]["illegible"] if isinstance(value, Illegible) else f"{value:%d.%m.%Y}"
+def _fmt_date(value: dt.date | Unknown, language: str) -> str:
+    return UI[language][value.kind] if isinstance(value, Unknown) else f"{value:%d.%m.%Y}"
 
 
 def _acts(acts: Sequence[Act], language: str) -> list[Record]:
@@ -257,7 +292,7 @@ def _acts(acts: Sequence[Act], language: str) -> list[Record]:
     address = subsection_address("acts")
     records = []
     for act, act_id in zip(acts, act_anchors(acts), strict=True):
-        number = ui["illegible"] if isinstance(act.number, Illegible) else act.number
+        number = ui[act.number.kind] if isinstance(act.number, Unknown) else act.number
         requisites = f"{act.act} {ui['from']} {_fmt_date(act.date, language)} № {number}"
         body = f"<p>{html.escape(requisites)}</p><p>{html.escape(act.title)}</p>"
         if act.note:

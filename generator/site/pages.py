@@ -22,14 +22,15 @@ from generator.content import Content, MeasureEntry, PlanEntry, ReportEntry, Sec
 from generator.markup import rebase_links, render_markdown
 from generator.models import (
     ACT_KIND_UK,
+    NOT_COUNTED,
     STATUS_LABELS,
     Act,
     ActKind,
     ActReference,
-    Illegible,
     Level,
     Result,
     Status,
+    Unknown,
 )
 from generator.paths import attachment_href, is_local
 from generator.site.i18n import (
@@ -72,6 +73,7 @@ class Row:
     cells: dict[str, str] = field(default_factory=dict)
     status: Status | None = None
     status_href: str = ""
+    result: Result | None = None  # a report's result for the whole section
 
 
 @lru_cache(maxsize=1)
@@ -99,10 +101,22 @@ def build_pages(
     return builder.pages()
 
 
-def illegible_fields(act: ActReference) -> list[str]:
-    """Which of an act's date and number the source does not let us read."""
+def illegible_fields(act: ActReference, kind: str = "illegible") -> list[str]:
+    """Which of an act's date and number the source does not let us read (``illegible``) or
+    does not give (``not_stated``)."""
     values = (("date", act.date), ("number", act.number))
-    return [name for name, value in values if isinstance(value, Illegible)]
+    return [name for name, value in values if isinstance(value, Unknown) and value.kind == kind]
+
+
+def unknown_kinds(act: ActReference) -> list[tuple[str, list[str]]]:
+    """The act's unknown requisites grouped by why they are unknown, in a fixed order."""
+    found = [(kind, illegible_fields(act, kind)) for kind in ("illegible", "not_stated")]
+    return [(kind, fields) for kind, fields in found if fields]
+
+
+def deadline_lines(text: str) -> list[str]:
+    """A printed term, one line per term (several terms are written on several lines)."""
+    return [line for line in text.splitlines() if line.strip()]
 
 
 def anchor(key: str) -> str:
@@ -121,7 +135,7 @@ def act_anchors(acts: Sequence[Act]) -> list[str]:
     seen: Counter[str] = Counter()
     for act in acts:
         date = act.date.isoformat() if isinstance(act.date, dt.date) else "x"
-        number = "x" if isinstance(act.number, Illegible) else act.number
+        number = "x" if isinstance(act.number, Unknown) else act.number
         base = "a-" + re.sub(r"[^\w-]+", "-", f"{date}-{number}".lower()).strip("-")
         seen[base] += 1
         anchors.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
@@ -188,7 +202,9 @@ class _Builder:
             status_label=self.status_label,
             act_line=self.act_line,
             illegible_fields=illegible_fields,
+            unknown_kinds=unknown_kinds,
             illegible_note=self.illegible_note,
+            deadline_lines=deadline_lines,
             act_kind=self.act_kind,
             fmt_date=self.fmt_date,
             anchor=anchor,
@@ -217,11 +233,11 @@ class _Builder:
     def status_label(self, status: Status) -> str:
         return STATUS_LABELS[status][self.lang]
 
-    def fmt_date(self, value: dt.date | Illegible | None) -> str:
+    def fmt_date(self, value: dt.date | Unknown | None) -> str:
         if value is None:
             return ""
-        if isinstance(value, Illegible):
-            return self.ui["illegible"]
+        if isinstance(value, Unknown):
+            return self.ui[value.kind]
         return value.strftime("%d.%m.%Y")
 
     def act_kind(self, kind: ActKind) -> str:
@@ -233,16 +249,17 @@ class _Builder:
         kind = self.act_kind(act.act)
         authority = act.authority or self.content.site.organization.name
         line = f"{authority}, {kind}"
-        if not isinstance(act.date, Illegible):
+        if not isinstance(act.date, Unknown):
             line += f" {self.ui['from']} {self.fmt_date(act.date)}"
-        if not isinstance(act.number, Illegible):
+        if not isinstance(act.number, Unknown):
             line += f" № {act.number}"
-        unreadable = illegible_fields(act)
-        return f"{line} ({self.illegible_note(unreadable)})" if unreadable else line
+        notes = [self.illegible_note(fields, kind) for kind, fields in unknown_kinds(act)]
+        return f"{line} ({'; '.join(notes)})" if notes else line
 
-    def illegible_note(self, fields: list[str]) -> str:
-        """«дата и номер в источнике неразборчивы» for the fields a scan does not let us read."""
-        return self.ui["illegible_" + "_".join(fields)]
+    def illegible_note(self, fields: list[str], kind: str = "illegible") -> str:
+        """«дата и номер в источнике неразборчивы» for the fields a scan does not let us read,
+        «номер в источнике не указан» for those it does not give."""
+        return self.ui[kind + "_" + "_".join(fields)]
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -273,7 +290,7 @@ class _Builder:
     def _latest_date(self) -> dt.date | None:
         dates = [self.content.site.updated]
         dates += [self._plan_updated(p) for p in self.content.plans]
-        dates += [r.report.date for r in self.content.reports]
+        dates += [_known(r.report.date) for r in self.content.reports]
         dates += [p.meta.updated for p in self.content.pages]
         known = [d for d in dates if d is not None]
         return max(known) if known else None
@@ -336,7 +353,7 @@ class _Builder:
                 for plan in self.plans
             ]
             dates += [self._plan_updated(p) for p in self.content.plans]
-            dates += [r.report.date for r in self.content.reports]
+            dates += [_known(r.report.date) for r in self.content.reports]
         if key in ("income", "feedback"):
             dates.append(self.content.site.updated)
         known = [d for d in dates if d is not None]
@@ -405,9 +422,11 @@ class _Builder:
         latest_status: dict[str, tuple[Status, str]] = {}
         for report in reports:  # oldest first: later reports overwrite
             for entry in report.results:
-                latest_status[entry.result.measure] = (
+                if entry.result.measure is None or entry.result.status is None:
+                    continue  # a section's result has no measure row on the plan
+                latest_status[entry.result.key] = (
                     entry.result.status,
-                    relative(url, self._report_url(report)) + "#" + anchor(entry.result.measure),
+                    relative(url, self._report_url(report)) + "#" + anchor(entry.result.key),
                 )
         rows = self._rows(plan)
         for row in rows:
@@ -431,34 +450,52 @@ class _Builder:
     def _summary(self, report: ReportEntry) -> dict[str, Any]:
         plan = self.content.plan(report.report.plan)
         assert plan is not None
-        results = {e.result.measure: e.result for e in report.results}
-        overall: Counter[Status] = Counter(r.status for r in results.values())
+        results = _measure_results(report)
+        answered = [e.result.key for e in report.results if e.result.section is not None]
+        overall: Counter[Status] = Counter(
+            r.status for r in results.values() if r.status is not None
+        )
         sections = []
         for section in plan.sections.values():
             if section.depth:
                 continue
             keys = [m.key for m in plan.measures.values() if _within(m.section, section.key, plan)]
-            counts: Counter[Status] = Counter(results[k].status for k in keys if k in results)
+            counts: Counter[Status] = Counter(
+                status for k in keys if k in results and (status := results[k].status)
+            )
             sections.append((section, counts, len(keys)))
-        missing = [plan.measures[k] for k in plan.measures if k not in results]
+        missing = [
+            plan.measures[k]
+            for k in plan.measures
+            if k not in results and not plan.in_sections(k, answered)
+        ]
         statuses = [s for s in Status if overall[s]]
+        counted = len(plan.measures) - sum(overall[s] for s in NOT_COUNTED)
         return {
             "overall": overall,
             "total": len(plan.measures),
             "sections": sections,
             "missing": missing,
             "statuses": statuses,
+            "done": overall[Status.DONE],
+            "counted": counted,
+            "share": round(100 * overall[Status.DONE] / counted) if counted else None,
+            "not_counted": ", ".join(f"«{self.status_label(s)}»" for s in NOT_COUNTED),
         }
 
     def _report(self, report: ReportEntry) -> Page:
         url = self._report_url(report)
         plan = self.content.plan(report.report.plan)
         assert plan is not None
-        results = {e.result.measure: e.result for e in report.results}
+        results = _measure_results(report)
+        by_section = {e.result.key: e.result for e in report.results if e.result.section}
         rows = self._rows(plan)
         for row in rows:
             if row.kind == "measure" and row.key in results:
                 row.status = results[row.key].status
+            elif row.kind == "section" and row.key in by_section:
+                row.result = by_section[row.key]
+                row.status = row.result.status
         has_expected = any(m.measure.expected_result for m in plan.measures.values())
         html = self.render(
             "page_report.html",
@@ -470,9 +507,18 @@ class _Builder:
             results=results,
             has_expected=has_expected,
             summary=self._summary(report),
-            updated=report.report.date,
+            updated=_known(report.report.date),
         )
-        return Page(url, report.report.title, html, report.report.date, "report")
+        return Page(url, report.report.title, html, _known(report.report.date), "report")
+
+
+def _known(value: dt.date | Unknown) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
+
+
+def _measure_results(report: ReportEntry) -> dict[str, Result]:
+    """A report's results for single measures, by measure key."""
+    return {e.result.key: e.result for e in report.results if e.result.measure is not None}
 
 
 def _within(section_key: str, ancestor: str, plan: PlanEntry) -> bool:

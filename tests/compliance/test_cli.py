@@ -31,8 +31,8 @@ def test_check_fails_with_where_and_how_to_fix(example_site: Callable[[str], Pat
     assert result.exit_code == 1
     text = result.stdout
     assert (
-        "✗ не соответствует: Нет реквизитов, помеченных как неразборчивые в источнике"
-        " [illegible-requisites]" in text
+        "✗ не соответствует: Нет реквизитов, помеченных как неразборчивые или не указанные"
+        " в источнике [illegible-requisites]" in text
     )
     assert (
         "    plany-i-otchety/2024/: Утвержден: номер: реквизит «номер» помечен как неразборчивый"

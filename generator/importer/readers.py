@@ -1,0 +1,612 @@
+"""Readers: one per file format, each turning a file into a :class:`Source`.
+
+Every reader reads the real grid, not a rendering of it: a merged cell is one cell. A file
+that cannot be read raises :class:`ImportFailure` with a Russian message a clerk can act on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+from generator.importer.grid import (
+    Cell,
+    Covered,
+    Paragraph,
+    Slot,
+    Source,
+    Table,
+    clean,
+    text_cell,
+)
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+TEXT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class ImportFailure(Exception):
+    """A file that cannot be imported; the message is for the clerk, in Russian."""
+
+
+def read_source(path: Path) -> Source:
+    """Pick the reader by the file's extension; refuse what cannot be read reliably."""
+    if not path.is_file():
+        raise ImportFailure(f"{path}: файл не найден")
+    suffix = path.suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        raise ImportFailure(_unsupported(path, suffix))
+    return reader(path)
+
+
+def _unsupported(path: Path, suffix: str) -> str:
+    if suffix in {".doc", ".rtf"}:
+        return (
+            f"{path}: формат {suffix.upper()[1:]} не читается: откройте файл в Word или"
+            " LibreOffice Writer и сохраните как DOCX («Файл → Сохранить как → Документ Word"
+            " (.docx)»)"
+        )
+    if suffix in {".xls", ".ods"}:
+        return (
+            f"{path}: формат {suffix.upper()[1:]} не читается: откройте файл в Excel или"
+            " LibreOffice Calc и сохраните как XLSX"
+        )
+    name = suffix or "без расширения"
+    return (
+        f"{path}: формат файла ({name}) не поддерживается: импорт читает DOCX, ODT, XLSX, CSV"
+        " и TXT (текст с ячейками через табуляцию)"
+    )
+
+
+# --- DOCX ------------------------------------------------------------------------------------
+
+
+def read_docx(path: Path) -> Source:
+    import docx
+
+    _refuse_ole(path)
+    try:
+        document = docx.Document(str(path))
+    except Exception:
+        raise ImportFailure(
+            f"{path}: файл поврежден или это не документ DOCX: откройте его в Word или"
+            " LibreOffice Writer и сохраните заново как DOCX"
+        ) from None
+    source = Source()
+    numbering = Numbering(_numbering_xml(document))
+    for child in document.element.body.iterchildren():
+        if child.tag == W + "p" and not source.tables:
+            text = _docx_paragraph(child, numbering).text.strip()
+            if text:
+                source.above.append(text)
+        elif child.tag == W + "p":
+            numbering.label(child)  # numbered paragraphs between tables still count
+        elif child.tag == W + "tbl":
+            source.tables.append(_docx_table(child, numbering))
+    return source
+
+
+def _numbering_xml(document: Any) -> Any:
+    try:
+        return document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
+
+
+class Numbering:
+    """Word's automatic numbering: the numbers a reader sees, which the XML does not hold
+    («1.», «2.1.», «3)» come from counters in numbering.xml). Bullets are told apart."""
+
+    def __init__(self, element: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        if element is None:
+            return
+        abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        for node in element.iterchildren(W + "abstractNum"):
+            levels: dict[int, tuple[int, str, str]] = {}
+            for lvl in node.iterchildren(W + "lvl"):
+                start = lvl.find(W + "start")
+                fmt = lvl.find(W + "numFmt")
+                text = lvl.find(W + "lvlText")
+                levels[int(lvl.get(W + "ilvl", "0"))] = (
+                    int(start.get(W + "val", "1")) if start is not None else 1,
+                    fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
+                    text.get(W + "val", "") if text is not None else "",
+                )
+            abstract[node.get(W + "abstractNumId", "")] = levels
+        for node in element.iterchildren(W + "num"):
+            ref = node.find(W + "abstractNumId")
+            if ref is not None:
+                self.levels[node.get(W + "numId", "")] = abstract.get(ref.get(W + "val", ""), {})
+
+    def label(self, p: Any) -> tuple[str, bool] | None:
+        """The printed label of a numbered paragraph and whether it is a bullet."""
+        props = p.find(f"{W}pPr/{W}numPr")
+        if props is None:
+            return None
+        num = props.find(W + "numId")
+        ilvl = props.find(W + "ilvl")
+        num_id = num.get(W + "val", "") if num is not None else ""
+        level = int(ilvl.get(W + "val", "0")) if ilvl is not None else 0
+        levels = self.levels.get(num_id)
+        if not levels or num_id == "0":
+            return None
+        _, fmt, text = levels.get(level, (1, "decimal", f"%{level + 1}."))
+        if fmt == "bullet":
+            return "", True
+        counters = self.counters.setdefault(num_id, [])
+        while len(counters) <= level:
+            counters.append(levels.get(len(counters), (1, "", ""))[0] - 1)
+        counters[level] += 1
+        del counters[level + 1 :]
+        label = text
+        for depth, value in enumerate(counters):
+            label = label.replace(
+                f"%{depth + 1}", _format_number(value, levels.get(depth, (1, "decimal", ""))[1])
+            )
+        return label, False
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in {"upperRoman", "lowerRoman"}:
+        roman = _roman(value)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in {"upperLetter", "lowerLetter"} and value > 0:
+        letter = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"[(value - 1) % 28]
+        return letter if fmt == "upperLetter" else letter.lower()
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for amount, numeral in numerals:
+        while value >= amount:
+            out += numeral
+            value -= amount
+    return out
+
+
+def _refuse_ole(path: Path) -> None:
+    """An encrypted Office file is an OLE container, not a zip: say so instead of «corrupt»."""
+    with path.open("rb") as stream:
+        head = stream.read(8)
+    if head != OLE_MAGIC:
+        return
+    if path.suffix.lower() == ".xlsx":
+        raise ImportFailure(
+            f"{path}: книга защищена паролем (зашифрована) или сохранена в старом формате XLS:"
+            " откройте ее в Excel, снимите пароль («Файл → Сведения → Защита книги»)"
+            " и сохраните как XLSX"
+        )
+    raise ImportFailure(
+        f"{path}: документ защищен паролем (зашифрован) или сохранен в старом формате DOC:"
+        " откройте его в Word, снимите пароль («Файл → Сведения → Защита документа»)"
+        " и сохраните как DOCX"
+    )
+
+
+def _docx_table(element: Any, numbering: Numbering) -> Table:
+    table = Table()
+    above: dict[int, Cell] = {}  # column → the cell that a vMerge continuation extends
+    for tr in element.iterchildren(W + "tr"):
+        row: list[Slot] = []
+        before = tr.find(f"{W}trPr/{W}gridBefore")
+        for _ in range(int(before.get(W + "val", "0")) if before is not None else 0):
+            row.append(Cell())
+        for tc in _docx_cells(tr):
+            props = tc.find(W + "tcPr")
+            span_el = props.find(W + "gridSpan") if props is not None else None
+            span = int(span_el.get(W + "val", "1")) if span_el is not None else 1
+            merge = props.find(W + "vMerge") if props is not None else None
+            column = len(row)
+            origin = above.get(column)
+            if merge is not None and merge.get(W + "val", "continue") == "continue" and origin:
+                origin.rowspan += 1
+                row.extend(Covered(origin, vertical=True) for _ in range(span))
+                continue
+            cell = Cell([_docx_paragraph(p, numbering) for p in tc.iter(W + "p")], colspan=span)
+            _trim(cell)
+            row.append(cell)
+            row.extend(Covered(cell, vertical=False) for _ in range(span - 1))
+            for offset in range(span):
+                above.pop(column + offset, None)
+            if merge is not None:
+                above[column] = cell
+        table.rows.append(row)
+    return table.pad()
+
+
+def _docx_cells(tr: Any) -> Iterable[Any]:
+    """The row's cells, including those wrapped in content controls (``w:sdt``)."""
+    for child in tr.iterchildren():
+        if child.tag == W + "tc":
+            yield child
+        elif child.tag in {W + "sdt", W + "customXml"}:
+            yield from child.iter(W + "tc")
+
+
+def _docx_paragraph(p: Any, numbering: Numbering) -> Paragraph:
+    parts: list[str] = []
+    for node in p.iter():
+        if node.tag == W + "t":
+            parts.append(node.text or "")
+        elif node.tag in {W + "br", W + "cr"}:
+            parts.append("\n")
+        elif node.tag == W + "tab":
+            parts.append("\t")
+        elif node.tag == W + "noBreakHyphen":
+            parts.append("-")
+    text = clean("".join(parts))
+    label = numbering.label(p)
+    if label is not None:
+        printed, bullet = label
+        if bullet:
+            return Paragraph(text, bullet=True)
+        return Paragraph(f"{printed} {text.lstrip()}".strip() if printed else text)
+    props = p.find(W + "pPr")
+    style = props.find(W + "pStyle") if props is not None else None
+    bullet = style is not None and "bullet" in (style.get(W + "val") or "").lower()
+    return Paragraph(text, bullet=bullet)
+
+
+def _trim(cell: Cell) -> None:
+    """Drop empty paragraphs at the start and end of a cell (spacing, not text)."""
+    while cell.paragraphs and not cell.paragraphs[0].text.strip():
+        cell.paragraphs.pop(0)
+    while cell.paragraphs and not cell.paragraphs[-1].text.strip():
+        cell.paragraphs.pop()
+
+
+# --- ODT -------------------------------------------------------------------------------------
+
+
+def read_odt(path: Path) -> Source:
+    _refuse_ole(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            content = archive.read("content.xml")
+        root = ElementTree.fromstring(content)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):
+        raise ImportFailure(
+            f"{path}: файл поврежден или это не документ ODT: откройте его в LibreOffice"
+            " Writer и сохраните заново"
+        ) from None
+    body = root.find("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}body")
+    text = body.find("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}text") if body else None
+    source = Source()
+    for child in list(text) if text is not None else []:
+        if child.tag in {TEXT_NS + "p", TEXT_NS + "h"} and not source.tables:
+            line = _odf_text(child).strip()
+            if line:
+                source.above.append(line)
+        elif child.tag == TABLE_NS + "table":
+            source.tables.append(_odt_table(child))
+    return source
+
+
+def _odt_rows(table: ElementTree.Element) -> Iterable[ElementTree.Element]:
+    for child in table:
+        if child.tag == TABLE_NS + "table-row":
+            yield child
+        elif child.tag in {TABLE_NS + "table-header-rows", TABLE_NS + "table-rows"}:
+            yield from _odt_rows(child)
+
+
+def _odt_table(element: ElementTree.Element) -> Table:
+    table = Table()
+    pending: dict[tuple[int, int], Covered] = {}
+    for row_index, tr in enumerate(_odt_rows(element)):
+        row: list[Slot] = []
+        for tc in tr:
+            if tc.tag == TABLE_NS + "covered-table-cell":
+                repeat = int(tc.get(TABLE_NS + "number-columns-repeated", "1"))
+                for _ in range(min(repeat, 64)):
+                    covered = pending.get((row_index, len(row)))
+                    row.append(covered or Covered(Cell(), vertical=False))
+                continue
+            if tc.tag != TABLE_NS + "table-cell":
+                continue
+            colspan = int(tc.get(TABLE_NS + "number-columns-spanned", "1"))
+            rowspan = int(tc.get(TABLE_NS + "number-rows-spanned", "1"))
+            repeat = int(tc.get(TABLE_NS + "number-columns-repeated", "1"))
+            for _ in range(min(repeat, 64)):
+                cell = Cell(_odf_paragraphs(tc), colspan=colspan, rowspan=rowspan)
+                _trim(cell)
+                column = len(row)
+                row.append(cell)
+                # The positions a spanned cell covers follow as covered-table-cell elements.
+                for down in range(rowspan):
+                    for offset in range(colspan):
+                        if down or offset:
+                            pending[(row_index + down, column + offset)] = Covered(
+                                cell, vertical=offset == 0 and down > 0
+                            )
+        table.rows.append(row)
+    return table.pad()
+
+
+def _odf_paragraphs(cell: ElementTree.Element) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+
+    def walk(node: ElementTree.Element, bullet: bool) -> None:
+        for child in node:
+            if child.tag in {TEXT_NS + "p", TEXT_NS + "h"}:
+                paragraphs.append(Paragraph(clean(_odf_text(child)), bullet=bullet))
+            elif child.tag in {TEXT_NS + "list", TEXT_NS + "list-item", TEXT_NS + "list-header"}:
+                walk(child, True)
+            elif child.tag == TEXT_NS + "section":
+                walk(child, bullet)
+
+    walk(cell, False)
+    return paragraphs
+
+
+def _odf_text(node: ElementTree.Element) -> str:
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag == TEXT_NS + "s":
+            parts.append(" " * int(child.get(TEXT_NS + "c", "1")))
+        elif child.tag == TEXT_NS + "tab":
+            parts.append("\t")
+        elif child.tag == TEXT_NS + "line-break":
+            parts.append("\n")
+        elif child.tag not in {
+            TEXT_NS + "note",
+            "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}annotation",
+        }:
+            parts.append(_odf_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+def read_xlsx(path: Path) -> Source:
+    import openpyxl
+
+    _refuse_ole(path)
+    try:
+        workbook = openpyxl.load_workbook(path, data_only=True)
+    except Exception:
+        raise ImportFailure(
+            f"{path}: файл поврежден или это не книга XLSX: откройте его в Excel или"
+            " LibreOffice Calc и сохраните заново как XLSX"
+        ) from None
+    sheet = next((ws for ws in workbook.worksheets if ws.max_row > 1), workbook.worksheets[0])
+    grid: list[list[Slot]] = [
+        [text_cell(_xlsx_value(value)) for value in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    for merged in sheet.merged_cells.ranges:
+        origin = grid[merged.min_row - 1][merged.min_col - 1]
+        if not isinstance(origin, Cell):
+            continue
+        origin.colspan = merged.max_col - merged.min_col + 1
+        origin.rowspan = merged.max_row - merged.min_row + 1
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                if (r, c) != (merged.min_row, merged.min_col):
+                    grid[r - 1][c - 1] = Covered(origin, vertical=c == merged.min_col)
+    return Source(tables=[_drop_empty_rows(Table(grid).pad())])
+
+
+def _xlsx_value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "strftime"):
+        return str(value.strftime("%d.%m.%Y"))
+    return str(value)
+
+
+def _drop_empty_rows(table: Table) -> Table:
+    table.rows = [
+        row for row in table.rows if any(isinstance(s, Cell) and not s.empty for s in row)
+    ]
+    return table
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def read_csv(path: Path) -> Source:
+    text = _decode(path)
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    grid: list[list[Slot]] = [[text_cell(value) for value in row] for row in rows]
+    return Source(tables=[_drop_empty_rows(Table(grid).pad())])
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1251")
+    except UnicodeDecodeError:
+        raise ImportFailure(
+            f"{path}: текст не в кодировке UTF-8 и не в Windows-1251: сохраните файл в UTF-8"
+        ) from None
+
+
+# --- TXT (text extraction with tab-separated cells) ------------------------------------------
+
+_TAB_START = re.compile(r"^[ \u00a0]*\t")
+
+
+def read_txt(path: Path) -> Source:
+    """Text as extraction produces it. Two shapes occur: a row per line with cells separated by
+    tabs (a continuation line starts with a tab and fills the cells below the row's), or a cell
+    per line (a cell starts at a tab at the start of a line; a line without one continues the
+    cell before it). Rows of the second shape are rebuilt later from the header's width."""
+    lines = _decode(path).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    many = sum(1 for line in lines if line.strip("\t ").count("\t") >= 2)
+    starts = sum(1 for line in lines if _TAB_START.match(line))
+    if many >= max(3, starts // 4):
+        return _rows_per_line(lines)
+    if starts == 0:
+        return _blocks(lines)
+    return _cells_per_line(lines)
+
+
+def _blocks(lines: list[str]) -> Source:
+    """Text without tabs (an OCR'd scan): each block of lines between blank lines is taken
+    for a cell, and the stream of cells is laid out like a cell-per-line text."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            blocks.append("\n".join(current))
+            current = []
+    source = Source()
+    if blocks:
+        source.tables.append(Table([[text_cell(block) for block in blocks]]))
+        source.notes.append("stream")
+        source.notes.append("blocks")
+    return source
+
+
+def _rows_per_line(lines: list[str]) -> Source:
+    source = Source()
+    rows: list[list[str]] = []
+    for line in lines:
+        if _SEPARATOR.match(line):
+            continue  # a converter's rule between the header and the rows
+        if "\t" not in line:
+            if rows and line.strip():
+                rows[-1][-1] = glue(rows[-1][-1], line)
+            elif not rows and line.strip():
+                source.above.append(line.strip())
+            continue
+        cells = line.split("\t")
+        first = _strip_tags(cells[0]).strip()
+        if rows and len(rows[-1]) > 1 and not _starts_row(first):
+            _continue_row(rows[-1], cells)
+            continue
+        rows.append(cells)
+    grid: list[list[Slot]] = [[text_cell(_strip_tags(c)) for c in row] for row in rows]
+    source.tables.append(_drop_empty_rows(Table(grid).pad()))
+    return source
+
+
+def _continue_row(previous: list[str], cells: list[str]) -> None:
+    """A row continued on the next page. When the continuation has fewer cells than the row
+    (a converter drops a column that is empty on that page), its cells go, in order, to the
+    row's longest cells: a column that continues is one whose text was broken off."""
+    pieces = cells[1:] if not cells[0].strip() else cells
+    columns = list(range(1, len(previous)))
+    if len(pieces) < len(columns):
+        longest = sorted(columns, key=lambda c: -len(previous[c]))[: len(pieces)]
+        columns = sorted(longest)
+    for column, value in zip(columns, pieces, strict=False):
+        if value.strip():
+            previous[column] = glue(previous[column], value)
+
+
+_SEPARATOR = re.compile(r"^[\s|:+\-–—]*-{2,}[\s|:+\-–—]*$")
+_ROW_START = re.compile(r"^(\d+(\.\d+)*\.?|\d+\)|[IVXLІХ]+\.?)(\s|$)")
+
+
+def _starts_row(first: str) -> bool:
+    """A row of the table begins with its number (or is the header, before any number)."""
+    return bool(_ROW_START.match(first))
+
+
+def glue(before: str, after: str) -> str:
+    """Join a cell broken across lines or pages: inside a sentence with a space, after its end
+    as a new paragraph."""
+    before, after = before.rstrip(), after.strip()
+    if not before:
+        return after
+    if not after:
+        return before
+    if re.search(r"[.;:!?»)]$|[а-яёіїєґ]-$", _strip_tags(before).rstrip()):
+        return before + "\n" + after
+    return before + " " + after
+
+
+def _cells_per_line(lines: list[str]) -> Source:
+    source = Source()
+    cells: list[str] = []
+    for line in lines:
+        if _TAB_START.match(line):
+            cells.append(line.split("\t", 1)[1])
+        elif cells:
+            cells[-1] += "\n" + line
+        elif line.strip():
+            source.above.append(line.strip())
+    if cells:
+        stream: list[Slot] = [text_cell(_strip_tags(c)) for c in cells]
+        source.tables.append(Table([stream]))
+        source.notes.append("stream")
+    return source
+
+
+_TAGS = re.compile(r"</?(p|ul|ol|li|br|span|b|i|strong|em)\b[^>]*>", re.IGNORECASE)
+
+
+def _strip_tags(text: str) -> str:
+    """Markup left by a PDF converter (``<p>``, ``<li>``): paragraphs and items, not text."""
+    text = re.sub(r"<li\b[^>]*>", "\n• ", text, flags=re.IGNORECASE)
+    text = re.sub(r"</p>\s*<p\b[^>]*>", "\n", text, flags=re.IGNORECASE)
+    return _TAGS.sub("", text)
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def read_pdf(path: Path) -> Source:
+    advice = (
+        "откройте исходный документ (DOCX или ODT), из которого сделан PDF, и импортируйте его;"
+        " если есть только PDF, откройте его в LibreOffice Writer или Word и сохраните как DOCX,"
+        " затем сверьте таблицу с PDF"
+    )
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise ImportFailure(f"{path}: PDF защищен паролем: {advice}")
+        text = "".join((page.extract_text() or "") for page in reader.pages[:5])
+    except ImportFailure:
+        raise
+    except Exception:
+        raise ImportFailure(f"{path}: файл поврежден или это не PDF: {advice}") from None
+    if not text.strip():
+        raise ImportFailure(
+            f"{path}: PDF без текстового слоя (скан): текст и таблицу из него не извлечь"
+            f" надежно; {advice}"
+        )
+    raise ImportFailure(
+        f"{path}: PDF не импортируется: в PDF таблица не хранит ячеек, и текст из нее нельзя"
+        f" разобрать надежно; {advice}"
+    )
+
+
+READERS: dict[str, Callable[[Path], Source]] = {
+    ".docx": read_docx,
+    ".odt": read_odt,
+    ".xlsx": read_xlsx,
+    ".csv": read_csv,
+    ".txt": read_txt,
+    ".pdf": read_pdf,
+}
