@@ -51,6 +51,12 @@ NOT_EXPRESSIBLE = {
     "duplicate-section-key": "comparing items of a list",
     "duplicate-result": "comparing items of a list",
     "missing-attachment": "the content folder's files",
+    "attachment-format-refused": "the content folder's files",
+    "attachment-outside-files-folder": "paths are judged against the content folder",
+    "attachment-path-outside": "paths are judged against the content folder",
+    "symlink-outside-content": "links on the disk, not values",
+    "symlink-loop": "links on the disk, not values",
+    "fifo-instead-of-file": "pipes on the disk, not values",
     "unknown-profile": "the profiles installed with antikor",
     "javascript-link-in-markdown": "links inside Markdown text",
 }
