@@ -1,12 +1,14 @@
-"""The ``antikor`` command: validate, schema, build, serve, check."""
+"""The ``antikor`` command: validate, schema, build, serve, check, init."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import ClassVar
 
 from generator.content import load_content
 from generator.diagnostics import Diagnostics
@@ -46,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="проверить содержимое и вывести все ошибки")
     _content_option(validate)
     validate.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
+    _diagnostics_format_option(validate)
     validate.set_defaults(command=_validate)
 
     schema = sub.add_parser("schema", help="записать JSON Schema файлов содержимого")
@@ -73,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ФАЙЛ",
         help="вывести время каждого этапа сборки; с именем файла — записать его в JSON",
     )
+    _diagnostics_format_option(build)
     build.set_defaults(command=_build)
 
     serve = sub.add_parser(
@@ -107,6 +111,25 @@ def _parser() -> argparse.ArgumentParser:
         help="вид отчета: text (по умолчанию) или json для CI",
     )
     check.set_defaults(command=_check)
+
+    init = sub.add_parser(
+        "init", help="создать папку раздела нового органа: содержимое, README, CI"
+    )
+    init.add_argument("dir", type=Path, metavar="ПАПКА", help="куда записать раздел")
+    init.add_argument("--name", required=True, help="полное наименование органа")
+    init.add_argument(
+        "--language", choices=("ru", "uk"), default="ru", help="язык раздела (по умолчанию ru)"
+    )
+    init.add_argument(
+        "--profile", default="federal", help="профиль требований (по умолчанию federal)"
+    )
+    init.add_argument(
+        "--site-url", metavar="АДРЕС", help="полный адрес раздела на сервере (site_url)"
+    )
+    init.add_argument(
+        "--force", action="store_true", help="записывать и в непустую папку (файлы заменяются)"
+    )
+    init.set_defaults(command=_init)
 
     importer = sub.add_parser(
         "import", help="превратить план или отчет (DOCX, ODT, XLSX, CSV, TXT) в файлы содержимого"
@@ -170,6 +193,70 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diagnostics_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("text", "github"),
+        help="вид сообщений об ошибках: text или github (еще и аннотации ::error для GitHub"
+        " Actions); по умолчанию github, если задана переменная GITHUB_ACTIONS=true, иначе text",
+    )
+
+
+def _apply_diagnostics_format(args: argparse.Namespace) -> None:
+    import os
+
+    from generator.diagnostics import annotate_for_github
+
+    chosen = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    annotate_for_github(chosen == "github")
+
+
+class _RussianLevels(logging.Formatter):
+    """MkDocs' log lines with the level in Russian; informational lines without a level."""
+
+    LEVELS: ClassVar[dict[int, str]] = {
+        logging.WARNING: "предупреждение",
+        logging.ERROR: "ошибка",
+        logging.CRITICAL: "ошибка",
+    }
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        level = self.LEVELS.get(record.levelno)
+        return f"{level}: {message}" if level else message
+
+
+def _configure_logging(level: int) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(_RussianLevels())
+    logging.basicConfig(level=level, handlers=[handler])
+
+
+def _init(args: argparse.Namespace) -> int:
+    from generator.starter import StarterError, write_starter
+
+    try:
+        written = write_starter(
+            args.dir,
+            name=args.name,
+            language=args.language,
+            profile=args.profile,
+            site_url=args.site_url,
+            force=args.force,
+        )
+    except StarterError as exc:
+        print(f"antikor: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    print(
+        f"Раздел создан в {args.dir}. Дальше: cd {args.dir} && antikor build, затем"
+        " antikor check — он перечислит, что осталось заполнить.",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _check(args: argparse.Namespace) -> int:
     from generator.compliance.profiles import ProfileError
     from generator.compliance.reader import SiteUnreadable
@@ -195,7 +282,10 @@ def _site_options(parser: argparse.ArgumentParser, *, site_dir: bool = True) -> 
             help="куда собрать сайт (по умолчанию site/)",
         )
     parser.add_argument(
-        "--config", type=Path, default=Path("mkdocs.yml"), help="файл настроек MkDocs"
+        "--config",
+        type=Path,
+        help="файл настроек MkDocs поверх настроек по умолчанию (по умолчанию mkdocs.yml рядом"
+        " с папкой содержимого, если он есть)",
     )
     parser.add_argument(
         "--site-url",
@@ -206,24 +296,22 @@ def _site_options(parser: argparse.ArgumentParser, *, site_dir: bool = True) -> 
 
 
 def _build(args: argparse.Namespace) -> int:
-    import logging
-
     from mkdocs.exceptions import Abort, MkDocsException
 
     from generator import timings
     from generator.compliance.profiles import ProfileError
     from generator.compliance.reader import SiteUnreadable
+    from generator.config import ConfigError
     from generator.pipeline import ComplianceFailed, build_site
     from generator.publish import SiteDirRefused, SiteWriteFailed
 
-    _russian_log(logging.WARNING)
+    _configure_logging(logging.WARNING)
+    _apply_diagnostics_format(args)
     timings.reset()
     problem = _timings_file_problem(args.timings)
     if problem:
         print(f"antikor: --timings {args.timings}: {problem}; сайт не собирался", file=sys.stderr)
         return 1
-    if not args.config.is_file():
-        return _no_config(args.config)
     try:
         report = build_site(
             args.content,
@@ -246,7 +334,7 @@ def _build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    except (ProfileError, SiteUnreadable) as exc:
+    except (ProfileError, SiteUnreadable, ConfigError) as exc:
         print(f"antikor: {exc}", file=sys.stderr)
         return 1
     except Abort as exc:
@@ -303,49 +391,46 @@ def _serve(args: argparse.Namespace) -> int:
     """MkDocs' development server over the content folder: it watches the content, the theme and
     the settings, rebuilds on every change and reloads the open page. A content error is printed
     and the server keeps the last good build until the file is fixed."""
-    import logging
+    import tempfile
 
     from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import MkDocsException
+    from mkdocs.exceptions import Abort, MkDocsException
 
-    _russian_log(logging.INFO)
-    if not args.config.is_file():
-        return _no_config(args.config)
-    try:
-        serve(
-            str(args.config),
-            livereload=True,
-            watch_theme=True,
-            docs_dir=str(args.content.resolve()),
-            dev_addr=args.dev_addr,
-            **({"site_url": args.site_url} if args.site_url else {}),
-        )
-    except MkDocsException as exc:
-        print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-_LEVELS = {"DEBUG": "отладка", "INFO": "сведения", "WARNING": "предупреждение", "ERROR": "ошибка"}
-
-
-def _russian_log(level: int) -> None:
-    """MkDocs' and our log lines as «предупреждение: …», not «WARNING: …»."""
-    import logging
-
-    for name, russian in _LEVELS.items():
-        logging.addLevelName(getattr(logging, name), russian)
-    logging.basicConfig(level=level, format="%(levelname)s: %(message)s")
-
-
-def _no_config(path: Path) -> int:
-    print(
-        f"antikor: нет файла настроек MkDocs «{path}»\n"
-        "    подсказка: запустите команду из папки, где лежит mkdocs.yml,"
-        " или укажите путь к нему: --config путь/mkdocs.yml",
-        file=sys.stderr,
+    from generator.config import (
+        ConfigError,
+        find_override,
+        load_site_config,
+        merged_settings,
+        write_settings,
     )
-    return 1
+
+    _configure_logging(logging.INFO)
+    with tempfile.TemporaryDirectory(prefix="antikor-serve-") as work:
+        try:
+            # The development server reads its settings from a file before every rebuild: the
+            # defaults and the body's mkdocs.yml, merged and checked once at start (a change to
+            # mkdocs.yml takes effect on the next start).
+            load_site_config(args.content, config_file=args.config, site_dir=Path(work) / "site")
+            settings_file = Path(work) / "mkdocs.yml"
+            write_settings(merged_settings(find_override(args.content, args.config)), settings_file)
+            serve(
+                str(settings_file),
+                livereload=True,
+                watch_theme=True,
+                docs_dir=str(args.content.resolve()),
+                dev_addr=args.dev_addr,
+                **({"site_url": args.site_url} if args.site_url else {}),
+            )
+        except ConfigError as exc:
+            print(f"antikor: {exc}", file=sys.stderr)
+            return 1
+        except Abort as exc:
+            print(f"antikor: {_aborted(exc)}", file=sys.stderr)
+            return 1
+        except MkDocsException as exc:
+            print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
+            return 1
+    return 0
 
 
 def _aborted(exc: Exception) -> str:
@@ -377,6 +462,7 @@ def print_diagnostics(diagnostics: Diagnostics) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    _apply_diagnostics_format(args)
     content, diagnostics = load_content(args.content)
     print_diagnostics(diagnostics)
     if content is not None and not diagnostics.failed(args.strict):

@@ -17,6 +17,16 @@ from pathlib import Path
 
 from generator.codes import CATALOGUE
 
+# Also print each diagnostic as a GitHub Actions workflow command (``--format github``), so the
+# job marks the line in the changed file. One switch for the whole run: the command line sets it
+# once, and the build's plugin prints through the same ``report``.
+_github_annotations = False
+
+
+def annotate_for_github(enabled: bool) -> None:
+    global _github_annotations
+    _github_annotations = enabled
+
 
 class Severity(enum.Enum):
     ERROR = "ошибка"
@@ -53,9 +63,27 @@ class Diagnostic:
             text += f"\n    подсказка: {self.hint}"
         return text
 
+    def github(self, base: Path | None = None) -> str:
+        """The diagnostic as a GitHub Actions ``::error``/``::warning`` workflow command."""
+        level = "warning" if self.severity is Severity.WARNING else "error"
+        props = [f"file={_escape_property(_display_path(self.path, base))}"]
+        if self.position is not None:
+            props += [f"line={self.position.line}", f"col={self.position.column}"]
+        props.append(f"title={_escape_property(f'antikor {self.code}')}")
+        text = self.message + (f" (подсказка: {self.hint})" if self.hint else "")
+        return f"::{level} {','.join(props)}::{_escape_data(text)}"
+
     def sort_key(self) -> tuple[str, int, int, str]:
         pos = self.position or Position(0, 0)
         return (str(self.path), pos.line, pos.column, self.code)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _display_path(path: Path, base: Path | None) -> str:
@@ -119,6 +147,8 @@ class Diagnostics:
     def report(self, base: Path | None = None) -> str:
         """Every diagnostic, sorted by file and position, then a one-line summary."""
         lines = [d.format(base) for d in self]
+        if _github_annotations:
+            lines += [d.github(base) for d in self]
         lines.append(f"Ошибок: {len(self.errors)}, предупреждений: {len(self.warnings)}.")
         return "\n".join(lines)
 

@@ -113,7 +113,7 @@ def build_site(
     content: Path,
     site_dir: Path,
     *,
-    config_file: Path,
+    config_file: Path | None = None,
     strict: bool = False,
     site_url: str | None = None,
 ) -> str | None:
@@ -126,26 +126,17 @@ def build_site(
     :class:`ComplianceFailed` instead of replacing the previous one; a compliant one returns the
     check's report.
     """
+    from generator.config import find_override, load_site_config
     from generator.publish import check_site_dir, publishing
 
-    target = check_site_dir(site_dir, content=content, config_file=config_file)
+    settings = find_override(content, config_file)
+    target = check_site_dir(site_dir, content=content, config_file=settings)
     with publishing(target) as staging:
-        config = mkdocs_config(config_file, content, staging, strict=strict, site_url=site_url)
+        config = load_site_config(
+            content, config_file=config_file, site_dir=staging, site_url=site_url
+        )
+        config.plugins["antikor"].config.strict = strict
         return _build_into(config, staging, strict=strict)
-
-
-def mkdocs_config(
-    config_file: Path, content: Path, site_dir: Path, *, strict: bool, site_url: str | None
-) -> MkDocsConfig:
-    """MkDocs' settings for a build of ``content`` into ``site_dir``."""
-    from mkdocs.config import load_config
-
-    overrides = {"site_url": site_url} if site_url else {}
-    config = load_config(
-        str(config_file), docs_dir=str(content.resolve()), site_dir=str(site_dir), **overrides
-    )
-    config.plugins["antikor"].config.strict = strict
-    return config
 
 
 def _build_into(config: MkDocsConfig, staging: Path, *, strict: bool) -> str | None:

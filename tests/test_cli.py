@@ -95,7 +95,7 @@ def test_build_without_its_settings_file_says_so_in_russian(minimal: Path, tmp_p
     assert result.exit_code == 1
     assert result.stderr == (
         f"antikor: нет файла настроек MkDocs «{missing}»\n"
-        "    подсказка: запустите команду из папки, где лежит mkdocs.yml, или укажите путь к"
-        " нему: --config путь/mkdocs.yml\n"
+        "    подсказка: mkdocs.yml необязателен: без --config antikor берет свои настройки и"
+        " mkdocs.yml из папки, где лежит папка содержимого, если он там есть\n"
     )
     assert not (tmp_path / "site").exists()

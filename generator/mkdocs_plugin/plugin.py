@@ -83,7 +83,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             "errors": errors,
             "profile": content.site.requirements,
         }
-        config.nav = _resolve_nav(pages)
+        config.nav = [*_resolve_nav(pages), *_added_nav(config.nav)]
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -95,6 +95,12 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
                         config, name, abs_src_path=str(real), inclusion=InclusionLevel.INCLUDED
                     )
                 )
+        for name, real in _settings_assets(config, self._root):
+            result.append(
+                File.generated(
+                    config, name, abs_src_path=str(real), inclusion=InclusionLevel.INCLUDED
+                )
+            )
         for page in self._pages.values():
             result.append(File.generated(config, page.src_uri, content=_stub(page)))
         return result
@@ -152,7 +158,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         section_url = config.site_url or None
         if section_url is None:
             print(
-                f"замечание: в {Path(config.config_file_path).name} не задан site_url:"
+                "замечание: не задан site_url (--site-url или site_url в mkdocs.yml):"
                 f" во вставке для главной страницы ({SNIPPET_PATH}) адрес раздела не указан",
                 file=sys.stderr,
             )
@@ -213,6 +219,22 @@ def _is_published(file: File) -> bool:
     )
 
 
+def _settings_assets(config: MkDocsConfig, root: Path | None) -> list[tuple[str, Path]]:
+    """Style sheets and scripts the settings (``extra_css``, ``extra_javascript``) name in the
+    content folder: regular files inside it only, as for attachments."""
+    if root is None:
+        return []
+    found = []
+    for entry in [*config.extra_css, *config.extra_javascript]:
+        name = str(getattr(entry, "path", entry))
+        if "://" in name or name.startswith(("/", "\\")) or ".." in name.split("/"):
+            continue
+        kind = classify(root / name, root)
+        if kind.kind is Kind.FILE and kind.real is not None:
+            found.append((name, kind.real))
+    return found
+
+
 def _still_attachments(content: Content) -> list[tuple[str, Path]]:
     """The content's attachments that are still the regular files the content walk found. A
     preview keeps showing the last good content while the clerk fixes an error; a file replaced
@@ -236,6 +258,24 @@ def _templates(config: MkDocsConfig) -> Path:
 def _stub(page: Page) -> str:
     title = page.title.replace('"', '\\"')
     return f'---\ntitle: "{title}"\nhide:\n  - toc\n---\n'
+
+
+def _added_nav(nav: list[Any] | None) -> list[Any]:
+    """Links a body's ``mkdocs.yml`` adds under the section's own navigation (say, back to the
+    official site). Its pages are generated, so only links to addresses are kept."""
+    added = []
+    for item in nav or []:
+        if isinstance(item, dict) and len(item) == 1:
+            target = next(iter(item.values()))
+            if isinstance(target, str) and "://" in target:
+                added.append(item)
+                continue
+        print(
+            f"замечание: mkdocs.yml: пункт nav {item!r} пропущен: к меню раздела добавляются"
+            " только ссылки вида «Название: https://...»",
+            file=sys.stderr,
+        )
+    return added
 
 
 def _resolve_nav(pages: list[Page]) -> list[Any]:

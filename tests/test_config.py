@@ -1,0 +1,189 @@
+"""Building without a mkdocs.yml of one's own, and with one merged over the defaults."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+from generator.config import default_settings, merged_settings, theme_dir
+from tests.conftest import FIXTURES, ROOT, run_antikor
+
+
+def _content(work: Path) -> Path:
+    content = work / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    return content
+
+
+def test_the_repository_mkdocs_yml_is_the_defaults() -> None:
+    """``mkdocs build`` in this repository and ``antikor build`` anywhere build the same site."""
+    assert merged_settings(ROOT / "mkdocs.yml") == {
+        **default_settings(),
+        "docs_dir": "content",
+        "site_dir": "site",
+    }
+    assert theme_dir() == ROOT / "theme"
+
+
+def test_a_content_folder_builds_from_any_folder_without_settings(tmp_path: Path) -> None:
+    content = _content(tmp_path / "body")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run_antikor("build", "--content", str(content), cwd=elsewhere)
+    assert result.exit_code == 0, result.stderr
+    home = (elsewhere / "site" / "index.html").read_text(encoding="utf-8")
+    assert "ak-lowvision" in home  # antikor's theme, not Material's bare one
+    assert (elsewhere / "site" / "pagefind" / "pagefind.js").is_file()
+
+
+def test_mkdocs_yml_beside_the_content_is_merged_over_the_defaults(tmp_path: Path) -> None:
+    content = _content(tmp_path / "body")
+    (content / "extra.css").write_text(".ak-extra { color: red; }\n", encoding="utf-8")
+    (tmp_path / "body" / "mkdocs.yml").write_text(
+        "site_url: https://adm.example.ru/antikor/\n"
+        "extra_css: [extra.css]\n"
+        "theme:\n  palette:\n    primary: teal\n"
+        "nav:\n  - Официальный сайт: https://adm.example.ru/\n  - pages/feedback.md\n",
+        encoding="utf-8",
+    )
+    result = run_antikor(
+        "build", "--content", str(content), "--site-dir", str(tmp_path / "site"), cwd=tmp_path
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "пункт nav 'pages/feedback.md' пропущен" in result.stderr
+    site = tmp_path / "site"
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("link[rel=canonical]")["href"] == "https://adm.example.ru/antikor/"
+    assert soup.select_one("body")["data-md-color-primary"] == "teal"
+    assert soup.select_one('link[href$="extra.css"]') is not None
+    assert (site / "extra.css").is_file()
+    links = [a["href"] for a in soup.select("nav a[href]")]
+    assert "https://adm.example.ru/" in links
+    assert "ak-lowvision" in str(soup)  # the rest of the defaults stayed
+
+
+def test_a_config_named_on_the_command_line_must_exist(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    result = run_antikor(
+        "build", "--content", str(content), "--config", str(tmp_path / "nope.yml"), cwd=tmp_path
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"antikor: нет файла настроек MkDocs «{tmp_path / 'nope.yml'}»\n"
+    )
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_broken_mkdocs_yml_is_named_with_line_and_column(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("site_url: [unclosed\n", encoding="utf-8")
+    result = run_antikor("build", "--content", str(content), cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"antikor: {tmp_path / 'mkdocs.yml'}:2:1: ошибка:")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_wrong_setting_is_reported_in_russian(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("theme:\n  name: nosuchtheme\n", encoding="utf-8")
+    result = run_antikor("build", "--content", str(content), cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"antikor: {tmp_path / 'mkdocs.yml'}: ошибка в настройке «theme»:"
+    )
+
+
+def _latin_words(text: str, *allowed: str) -> list[str]:
+    for word in allowed:
+        text = text.replace(word, "")
+    return re.findall(r"[A-Za-z]{3,}", text)
+
+
+def test_a_content_error_is_reported_in_russian_only(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    site = content / "site.yaml"
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("updated: 2025-01-20", "updated: 2025-02-31"),
+        encoding="utf-8",
+    )
+    result = run_antikor("build", "--content", str(content), cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "content/site.yaml:" in result.stderr
+    assert _latin_words(result.stderr, "content/site.yaml", "antikor:") == []
+
+
+def test_github_annotations_name_file_line_and_column(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    site = content / "site.yaml"
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("updated: 2025-01-20", "updated: 2025-02-31"),
+        encoding="utf-8",
+    )
+    line = next(
+        n for n, text in enumerate(site.read_text().splitlines(), 1) if text.startswith("updated")
+    )
+    plain = run_antikor("validate", "--content", "content", cwd=tmp_path)
+    annotated = run_antikor("validate", "--content", "content", "--format", "github", cwd=tmp_path)
+    assert "::error" not in plain.stderr
+    annotations = [x for x in annotated.stderr.splitlines() if x.startswith("::")]
+    assert len(annotations) == 1
+    assert annotations[0].startswith(
+        f"::error file=content/site.yaml,line={line},col=10,title=antikor E"
+    )
+    # The plain lines stay in the log for a reader of the job's output.
+    assert plain.stderr.splitlines()[0] in annotated.stderr
+
+
+def test_github_annotations_are_on_in_github_actions(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    content = _content(tmp_path)
+    (content / "pages" / "feedback.md").write_text("нет заголовочного блока\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--content", "content"],
+        cwd=tmp_path,
+        env={**os.environ, "GITHUB_ACTIONS": "true"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 1
+    assert "::error file=content/pages/feedback.md," in proc.stderr
+
+
+def test_github_annotation_escapes_newlines_and_separators() -> None:
+    from generator.diagnostics import Diagnostic, Position
+
+    diagnostic = Diagnostic(
+        Path("a,b:c.yaml"), Position(3, 7), "E102", "первая строка\nвторая 100%", "совет"
+    )
+    assert diagnostic.github(Path.cwd()) == (
+        "::error file=a%2Cb%3Ac.yaml,line=3,col=7,title=antikor E102::"
+        "первая строка%0Aвторая 100%25 (подсказка: совет)"
+    )
+
+
+def test_defaults_keep_antikor_when_the_override_lists_other_plugins(tmp_path: Path) -> None:
+    override = tmp_path / "mkdocs.yml"
+    override.write_text("plugins:\n  - search\n", encoding="utf-8")
+    assert merged_settings(override)["plugins"] == ["search", "antikor"]
+    override.write_text(yaml.safe_dump({"plugins": {"antikor": {"strict": True}}}), "utf-8")
+    assert merged_settings(override)["plugins"] == {"antikor": {"strict": True}}
+
+
+def test_serve_reports_a_wrong_setting_before_starting(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("theme:\n  name: nosuchtheme\n", encoding="utf-8")
+    result = run_antikor(
+        "serve", "--content", str(content), "--dev-addr", "127.0.0.1:1", cwd=tmp_path
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"antikor: {tmp_path / 'mkdocs.yml'}: ошибка в настройке «theme»:"
+    )
