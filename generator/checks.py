@@ -330,10 +330,12 @@ def _ru_date(value: dt.date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def _markdown_sources(content: Parts) -> Iterator[tuple[Source, PathKey | None, str, int]]:
+def _markdown_sources(
+    content: Parts,
+) -> Iterator[tuple[Source, PathKey | None, str, int, str]]:
     """Every Markdown text with where it lives: (source, value path or None for a page body,
-    text, first line of a page body)."""
-    found: list[tuple[Source, PathKey | None, str, int]] = []
+    text, first line of a page body, a page body as written)."""
+    found: list[tuple[Source, PathKey | None, str, int, str]] = []
     models: list[tuple[Source, BaseModel]] = []
     if content.site_source and content.site:
         models.append((content.site_source, content.site))
@@ -342,19 +344,20 @@ def _markdown_sources(content: Parts) -> Iterator[tuple[Source, PathKey | None, 
     for source, model in models:
 
         def collect(path: PathKey, text: str, source: Source = source) -> None:
-            found.append((source, path, text, 0))
+            found.append((source, path, text, 0, text))
 
         walk_markdown(model, collect)
     for page in content.pages:
-        found.append((page.source, None, page.body, page.body_line))
+        written = page.written_body or page.body
+        found.append((page.source, None, page.body, page.body_line, written))
     yield from found
 
 
 def _check_markdown(content: Parts, diagnostics: Diagnostics) -> None:
-    for source, path, text, body_line in _markdown_sources(content):
+    for source, path, text, body_line, written in _markdown_sources(content):
         for offset, code, values in scan_markdown(text):
             if path is None:
-                before = text[:offset]
+                before = written[:offset]
                 line = body_line + before.count("\n")
                 column = offset - (before.rfind("\n") + 1) + 1
                 position = Position(line, column)
@@ -367,13 +370,27 @@ def scan_markdown(text: str) -> Iterator[tuple[int, str, dict[str, str]]]:
     """Unsafe links and raw HTML in a Markdown text, as (offset, code, values)."""
     for pattern in (_MD_LINK, _MD_REFERENCE, _MD_AUTOLINK):
         for match in pattern.finditer(text):
-            url = match.group(1)
+            url = _as_browsers_read(text, match.start(1), match.group(1))
             if not is_safe_url(url):
                 yield match.start(1), "E115", {"url": url}
     for match in _HTML_TAG.finditer(text):
         if _MD_AUTOLINK.fullmatch(match.group(0)):
             continue
         yield match.start(), "W203", {"tag": match.group(0)}
+
+
+def _as_browsers_read(text: str, start: int, url: str) -> str:
+    """A link's address up to the first space, tabs and line breaks included: Markdown keeps
+    them in the address and browsers then remove them (``java<TAB>script:``)."""
+    end = len(text)
+    for stop in (" ", ")", ">", "]", "\n\n"):
+        found = text.find(stop, start)
+        if found != -1:
+            end = min(end, found)
+    whole = text[start:end]
+    if whole.count("(") > whole.count(")") and text.startswith(")", end):
+        whole += ")"  # Markdown keeps balanced parentheses in an address: alert(1)
+    return whole if len(whole) > len(url) and whole.startswith(url) else url
 
 
 def _check_files(content: Parts, diagnostics: Diagnostics) -> None:

@@ -41,6 +41,7 @@ from generator.paths import (
     is_publishable_name,
     read_regular,
 )
+from generator.plaintext import FORBIDDEN_IN_VALUE, VERTICAL_TAB, describe_character
 from generator.schema_errors import report_validation_error
 from generator.yamlsource import Document, PathKey, decode, parse
 
@@ -146,6 +147,7 @@ class PageEntry:
     body: str
     source: Source
     body_line: int
+    written_body: str | None = None  # the body as written, if it held vertical tabs
 
 
 @dataclass(frozen=True)
@@ -533,4 +535,25 @@ def _load_page(reader: _Reader, path: Path) -> PageEntry | None:
     if meta is None:
         return None
     body_line = text[: match.end()].count("\n") + 1
-    return PageEntry(path.stem, meta, text[match.end() :], Source(path, document), body_line)
+    body = text[match.end() :]
+    # Word's line break (a vertical tab) is a line break of the Markdown text; positions in
+    # the body are still counted in the text as written.
+    written = body if VERTICAL_TAB in body else None
+    body = body.replace(VERTICAL_TAB, "\n")
+    _refuse_hidden_characters(reader.diagnostics, path, body, written or body, body_line)
+    return PageEntry(path.stem, meta, body, Source(path, document), body_line, written)
+
+
+def _refuse_hidden_characters(
+    diagnostics: Diagnostics, path: Path, body: str, written: str, body_line: int
+) -> None:
+    """Direction overrides and line separators in a page's text, each where it stands (the
+    values in YAML are checked by the models; control characters by the reading itself).
+    Positions are counted in the text as written, where a vertical tab is no new line."""
+    for match in FORBIDDEN_IN_VALUE.finditer(body):
+        before = written[: match.start()]
+        line = body_line + before.count("\n")
+        column = match.start() - (before.rfind("\n") + 1) + 1
+        diagnostics.add(
+            "E122", path, Position(line, column), char=describe_character(match.group(0))
+        )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.codes import CATALOGUE
+from generator.plaintext import visible
 
 # Also print each diagnostic as a GitHub Actions workflow command (``--format github``), so the
 # job marks the line in the changed file. One switch for the whole run: the command line sets it
@@ -55,12 +56,14 @@ class Diagnostic:
         return Severity.WARNING if self.code.startswith("W") else Severity.ERROR
 
     def format(self, base: Path | None = None) -> str:
-        where = _display_path(self.path, base)
+        """One line per message and hint, with every value shown as characters a terminal
+        prints as they are (a value's escape sequences and line breaks written out)."""
+        where = visible(_display_path(self.path, base))
         if self.position is not None:
             where += f":{self.position.line}:{self.position.column}"
-        text = f"{where}: {self.severity.value} {self.code}: {self.message}"
+        text = f"{where}: {self.severity.value} {self.code}: {visible(self.message)}"
         if self.hint:
-            text += f"\n    подсказка: {self.hint}"
+            text += f"\n    подсказка: {visible(self.hint)}"
         return text
 
     def github(self, base: Path | None = None) -> str:

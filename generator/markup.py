@@ -72,7 +72,19 @@ def _parse(text: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=_drop_disguised_links,
     )
+
+
+def _drop_disguised_links(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 reads a scheme as written; a browser first removes tabs and line breaks from an
+    address, so ``java<TAB>script:`` would pass nh3 and run as ``javascript:``. The address is
+    judged as the browser will read it."""
+    from generator.models import is_safe_url
+
+    if attribute == "href" and not is_safe_url(value):
+        return None
+    return value
 
 
 def rebase_links(fragment: str, prefix: str) -> str:

@@ -27,6 +27,13 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.plaintext import (
+    describe_character,
+    forbidden_in_value,
+    markup_in_plain_text,
+    resolve_reference,
+)
+
 # --- scalar types ----------------------------------------------------------------------------
 
 
@@ -101,8 +108,15 @@ MARKDOWN: Final = MarkdownText()
 
 
 def _text(value: object) -> str:
+    """Any text value: never a control character or a hidden change of text direction."""
     if not isinstance(value, str):
         raise PydanticCustomError("E105", "expected text", {"received": describe(value)})
+    if found := forbidden_in_value(value):
+        raise PydanticCustomError(
+            "E122",
+            "control character",
+            {"char": describe_character(found.group(0)), "offset": found.start()},
+        )
     return value
 
 
@@ -124,6 +138,30 @@ def _nonblank(value: object) -> str:
     return text
 
 
+def _plain(value: object) -> str:
+    """Text shown as written (every field but Markdown ones): HTML here is refused, since it
+    would be shown as code at best, and is an attempt at script at worst."""
+    text = _nonblank(value)
+    found = markup_in_plain_text(text)
+    if found is None:
+        return text
+    offset, kind, markup = found
+    if kind == "tag":
+        raise PydanticCustomError("E120", "markup", {"markup": markup, "offset": offset})
+    raise PydanticCustomError(
+        "E121",
+        "reference",
+        {"markup": markup, "char": _shown(resolve_reference(markup)), "offset": offset},
+    )
+
+
+def _shown(char: str) -> str:
+    """A character as a hint can name it: a space as a word, an invisible one by its code."""
+    if char.isspace():
+        return "пробел"
+    return char if char.isprintable() else describe_character(char)
+
+
 # --- JSON Schema of the values ----------------------------------------------------------------
 # The loader reads every plain scalar as text, so «title: 2024» or «deadline: true» are texts;
 # editors' YAML parsers make them numbers and booleans, which the schema therefore allows.
@@ -131,6 +169,14 @@ def _nonblank(value: object) -> str:
 
 TEXT_TYPES: Final = ["string", "number", "boolean"]
 _ONE_LINE: Final = {"type": TEXT_TYPES, "minLength": 1, "pattern": r"\S"}
+# Plain text: no tag, no common character reference, no control or direction character (the
+# loader knows every HTML reference name; the schema names the ones pasted text carries).
+_PLAIN_LINE: Final = {
+    **_ONE_LINE,
+    "pattern": r"^(?![\s\S]*(?:<[A-Za-z/!?]|&#|&(?:lt|gt|amp|quot|apos|nbsp|laquo|raquo"
+    r"|ldquo|rdquo|bdquo|mdash|ndash|hellip|copy|reg|trade|sect|deg|numero|shy);"
+    r"|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]))[\s\S]*\S",
+}
 _ECMA_SPECIAL: Final = set("^$\\.*+?()[]{}|/")
 
 
@@ -156,7 +202,7 @@ def folded_pattern(words: Iterable[str]) -> str:
     return r"^\s*(?:" + "|".join(alternatives) + r")\s*$"
 
 
-NonBlank = Annotated[str, PlainValidator(_nonblank), WithJsonSchema(_ONE_LINE)]
+NonBlank = Annotated[str, PlainValidator(_plain), WithJsonSchema(_PLAIN_LINE)]
 Markdown = Annotated[
     str,
     PlainValidator(_nonblank),
@@ -166,8 +212,8 @@ Markdown = Annotated[
 # Numbers and keys are text ("1.10" is not "1.1"), but an editor may leave them unquoted.
 Number = Annotated[
     str,
-    PlainValidator(_nonblank),
-    WithJsonSchema({**_ONE_LINE, "examples": ["1", "1.1", "2.1.3", "І", "1)"]}),
+    PlainValidator(_plain),
+    WithJsonSchema({**_PLAIN_LINE, "examples": ["1", "1.1", "2.1.3", "І", "1)"]}),
 ]
 
 FIRST_YEAR: Final = 1990
@@ -210,12 +256,12 @@ def _date_or_marker(value: object) -> dt.date | Unknown:
 
 
 def _number_or_marker(value: object) -> str | Unknown:
-    text = _nonblank(value)
+    text = _plain(value)
     return marker(text) or text
 
 
 def _text_or_marker(value: object) -> str | Unknown:
-    text = _nonblank(value)
+    text = _plain(value)
     return marker(text) or text
 
 
@@ -305,7 +351,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def _email(value: object) -> str:
-    text = _nonblank(value).strip()
+    text = _plain(value).strip()
     if not _EMAIL.match(text):
         raise PydanticCustomError("E117", "not an e-mail", {"value": text})
     return text
@@ -319,7 +365,7 @@ Email = Annotated[
 
 
 def _web_url(value: object) -> str:
-    text = _nonblank(value).strip()
+    text = _plain(value).strip()
     if not re.match(r"^https?://[^\s/]+\.[^\s]+$", text):
         raise PydanticCustomError("E118", "not a web address", {"value": text})
     return text
@@ -336,14 +382,19 @@ SAFE_SCHEMES: Final = frozenset({"http", "https", "mailto", "tel"})
 
 
 def is_safe_url(url: str) -> bool:
-    """http(s), mailto, tel or relative; anything else (javascript:, data:, file:) is not."""
-    compact = re.sub(r"[\x00-\x20]", "", url)
+    """http(s), mailto, tel or relative; anything else (javascript:, data:, file:) is not.
+
+    Read as a browser reads it: character references decoded (Markdown passes them on to the
+    HTML, ``&#106;avascript:`` is ``javascript:``), spaces and control characters dropped."""
+    import html
+
+    compact = re.sub(r"[\x00-\x20]", "", html.unescape(url))
     match = _SCHEME.match(compact)
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
 def _link_url(value: object) -> str:
-    text = _nonblank(value).strip()
+    text = _plain(value).strip()
     if not is_safe_url(text):
         raise PydanticCustomError("E115", "unsafe link", {"url": text})
     return text
@@ -566,9 +617,9 @@ def _deadline(value: object) -> str:
                 )
             if not item or not item.strip():
                 raise PydanticCustomError("E132", "empty item", {"index": i, "field": "deadline"})
-            lines.append(item.strip())
+            lines.append(_plain(item).strip())
         return "\n".join(lines)
-    text = _nonblank(value)
+    text = _plain(value)
     return "\n".join(line.strip() for line in text.strip().splitlines() if line.strip())
 
 

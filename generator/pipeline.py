@@ -146,6 +146,9 @@ def _build_into(config: MkDocsConfig, staging: Path, *, strict: bool) -> str | N
     from generator.compliance.report import format_text
     from generator.publish import write_marker
 
+    # As `mkdocs build` does: MkDocs keeps one plugin object per process, and a preview
+    # served from this process earlier must not leave it in preview mode.
+    config.plugins.on_startup(command="build", dirty=False)
     with timings.stage("mkdocs"):
         build(config)
     write_marker(staging)

@@ -108,6 +108,8 @@ def _translate(
     if kind in ("E131", "E132"):  # a validator's fault in one item of a list: point at it
         return kind, document.position((*loc, int(ctx["index"]) - 1)), ctx
     if kind.startswith("E") and kind[1:].isdigit():
+        if "offset" in ctx:  # a fault inside a text: point at the character itself
+            position = document.text_position(loc, int(ctx.pop("offset")))
         return kind, position, ctx
     return "E119", position, {"detail": ctx.get("error", kind)}
 

@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from generator.diagnostics import ContentError, Position
+from generator.plaintext import FORBIDDEN_IN_FILE, VERTICAL_TAB, describe_character
 
 PathKey = tuple[str | int, ...]
 
@@ -38,6 +39,9 @@ class Document:
     keys: dict[PathKey, Position] = field(default_factory=dict)
     literal_blocks: dict[PathKey, int] = field(default_factory=dict)
     one_line: dict[PathKey, int] = field(default_factory=dict)
+    # Values that held vertical tabs, as written: a vertical tab reads as a line feed, but it
+    # does not start a new line of the file, so positions are counted in the written text.
+    written: dict[PathKey, str] = field(default_factory=dict)
 
     def position(self, path: PathKey) -> Position:
         """The position of the value at ``path``, or of its nearest ancestor that exists."""
@@ -60,7 +64,7 @@ class Document:
         if path in self.one_line:
             return Position(start.line, start.column + self.one_line[path] + offset)
         indent = self.literal_blocks.get(path)
-        value = _get(self.data, path)
+        value = self.written.get(path) or _get(self.data, path)
         if indent is None or not isinstance(value, str):
             return start
         before = value[:offset]
@@ -84,7 +88,7 @@ def decode(raw: bytes) -> str:
             "E002", Position(1, 1), guess=" (похоже на UTF-16)", byte=f"{raw[0]:02X}"
         )
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw.count(b"\n", 0, exc.start) + 1
@@ -95,6 +99,26 @@ def decode(raw: bytes) -> str:
             guess=_guess_encoding(raw),
             byte=f"{raw[exc.start]:02X}",
         ) from None
+    _refuse_control_characters(text)
+    return text
+
+
+def _refuse_control_characters(text: str) -> None:
+    """A control character anywhere in a file is refused where it stands (libyaml would stop
+    with no position); the count tells a clerk whether one stray character or a whole file in
+    another encoding (UTF-16 without its mark holds a NUL in every other place) is at fault."""
+    found = FORBIDDEN_IN_FILE.search(text)
+    if found is None:
+        return
+    offset = found.start()
+    line_start = text.rfind("\n", 0, offset) + 1
+    total = len(FORBIDDEN_IN_FILE.findall(text))
+    raise ContentError(
+        "E020",
+        Position(text.count("\n", 0, offset) + 1, offset - line_start + 1),
+        char=describe_character(found.group(0)),
+        total=f" (всего таких символов в файле: {total})" if total > 1 else "",
+    )
 
 
 def _guess_encoding(raw: bytes) -> str:
@@ -327,7 +351,8 @@ def parse(text: str) -> Document:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise ContentError("E003", Position(1, 1))
-    loader = _Loader(text)
+    # libyaml refuses the vertical tab; one character for another keeps every position.
+    loader = _Loader(text.replace(VERTICAL_TAB, _LINE_BREAK_MARK))
     try:
         node = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
@@ -406,7 +431,7 @@ def _convert(node: Node, path: PathKey, document: Document, text: str, seen: set
             document.literal_blocks[path] = _block_indent(node, text)
         elif node.start_mark.line == node.end_mark.line and (plain or node.style in "'\""):
             document.one_line[path] = 0 if plain else 1
-        return node.value
+        return _line_breaks(node.value, path, document)
     if isinstance(node, SequenceNode):
         return [
             _convert(item, (*path, i), document, text, seen) for i, item in enumerate(node.value)
@@ -416,7 +441,7 @@ def _convert(node: Node, path: PathKey, document: Document, text: str, seen: set
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
             raise ContentError("E010", _position(key_node.start_mark))
-        key = key_node.value
+        key = key_node.value.replace(_LINE_BREAK_MARK, VERTICAL_TAB)
         if key in result:
             raise ContentError(
                 "E006",
@@ -427,6 +452,20 @@ def _convert(node: Node, path: PathKey, document: Document, text: str, seen: set
         document.keys[(*path, key)] = _position(key_node.start_mark)
         result[key] = _convert(value_node, (*path, key), document, text, seen)
     return result
+
+
+# A noncharacter (reserved for a program's own use, refused in content files) stands for each
+# vertical tab while libyaml reads the text.
+_LINE_BREAK_MARK = "\ufdd0"
+
+
+def _line_breaks(value: str, path: PathKey, document: Document) -> str:
+    """A vertical tab, written or escaped (``"\\v"``), is a line break in the value."""
+    if _LINE_BREAK_MARK not in value and VERTICAL_TAB not in value:
+        return value
+    written = value.replace(_LINE_BREAK_MARK, VERTICAL_TAB)
+    document.written[path] = written
+    return written.replace(VERTICAL_TAB, "\n")
 
 
 def _block_indent(node: ScalarNode, text: str) -> int:

@@ -7,6 +7,8 @@ import logging
 from functools import partial
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from generator.compliance.site import BuiltSite, HtmlPage, SiteFile
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,12 @@ def _read_page(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise SiteUnreadable(f"не удалось прочитать {path}: {exc.strerror}") from None
+
+
+def parse_html(text: str) -> BeautifulSoup:
+    """A page as the check reads it: of an attribute written twice, the first counts, as in
+    browsers (the parser's default keeps the last, which would hide the one that loads)."""
+    return BeautifulSoup(text, "html.parser", on_duplicate_attribute="ignore")
 
 
 def _describe(path: Path, relative: str) -> SiteFile:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bs4 import Tag
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from generator.compliance.loads import css_urls, external_loads
 from generator.compliance.site import BuiltSite, HtmlPage, resolve
 from generator.site.i18n import subsection_title
 
@@ -851,59 +852,16 @@ def check_attachments(context: Context, params: AttachmentParams) -> list[Failur
     return failures
 
 
-_LOADING = {
-    "script": ("src",),
-    "img": ("src", "srcset"),
-    "iframe": ("src",),
-    "frame": ("src",),
-    "source": ("src", "srcset"),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-    "track": ("src",),
-    "embed": ("src",),
-    "object": ("data",),
-    "image": ("href", "xlink:href"),
-    "use": ("href", "xlink:href"),
-    "input": ("src",),
-}
-_LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
-_CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.I)
-_EXTERNAL = re.compile(r"^\s*(?:https?:)?//", re.I)
-
-
-def _external_loads(page: HtmlPage) -> Iterator[tuple[str, str]]:
-    for tag in page.soup.find_all(True):
-        attrs = list(_LOADING.get(tag.name, ()))
-        if tag.name == "link":
-            rel = tag.get("rel")
-            rels = set(rel) if isinstance(rel, list) else {str(rel or "")}
-            if rels & _LOADING_RELS:
-                attrs.append("href")
-        for attr in attrs:
-            value = tag.get(attr)
-            if isinstance(value, str) and any(
-                _EXTERNAL.match(part.strip().split(" ")[0]) for part in value.split(",") if part
-            ):
-                yield f"<{tag.name} {attr}>", value
-        style = tag.get("style")
-        if isinstance(style, str):
-            for url in _CSS_URL.findall(style):
-                yield f"<{tag.name} style>", url
-        if tag.name == "style":
-            for url in _CSS_URL.findall(tag.get_text()):
-                yield "<style>", url
-
-
 @rule_type("no_external_resources")
 def check_no_external(context: Context, params: Params) -> list[Failure]:
     failures = []
     fix = "положите файл в сайт (папка files/ или тема) или уберите его: раздел не должен"
     fix += " ничего загружать с других сайтов"
     for _, page in sorted(context.site.pages.items()):
-        for element, url in _external_loads(page):
+        for element, url in external_loads(page.soup):
             failures.append(Failure(page.url or "./", element, f"загружается с {url}", fix))
     for path, css in sorted(context.site.stylesheets.items()):
-        for url in _CSS_URL.findall(css):
+        for url in css_urls(css):
             failures.append(Failure(path, "стилевой файл", f"загружается с {url}", fix))
     return failures
 

@@ -51,7 +51,7 @@ class HtmlPage:
     def parse(self) -> tuple[BeautifulSoup, int]:
         assert self._read is not None
         text = self._read()
-        return BeautifulSoup(text, "html.parser"), len(text)
+        return BeautifulSoup(text, "html.parser", on_duplicate_attribute="ignore"), len(text)
 
     @property
     def url(self) -> str:

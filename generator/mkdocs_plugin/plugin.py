@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -31,11 +32,13 @@ from generator.content import Content
 from generator.mkdocs_plugin.config import AntikorConfig
 from generator.paths import Kind, classify
 from generator.pipeline import ContentFailed, banner_text, prepare_pages
+from generator.plaintext import visible
 from generator.search.pagefind import IndexingFailed, index_site
 from generator.search.records import PageIndex, Record, index_pages, wrap_page
 from generator.site.i18n import SUBSECTIONS, UI, subsection_address
 from generator.site.pages import Page, template_cache
 from generator.site.snippet import SNIPPET_PATH, render_snippet
+from generator.siteurl import site_url_problem
 
 
 class AntikorPlugin(BasePlugin[AntikorConfig]):
@@ -53,6 +56,8 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if config.site_url and (problem := site_url_problem(config.site_url)):
+            raise PluginError(f"адрес раздела (site_url) «{visible(config.site_url)}»: {problem}")
         root = Path(self.config.content or config.docs_dir).resolve()
         self._root = root
         config.docs_dir = str(NO_DOCS)
@@ -76,7 +81,9 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         _pin_build_date(pages)
         config.theme["language"] = content.site.language.value
         organization = content.site.organization
-        config.site_name = organization.short_name or organization.name
+        # Material prints the site name, the page titles and the navigation as they are:
+        # they go in escaped (Markup, so that its own "| e" does not escape them twice).
+        config.site_name = escape(organization.short_name or organization.name)
         config.extra["antikor"] = {
             "site": content.site,
             "ui": UI[content.site.language.value],
@@ -122,7 +129,11 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str | None:
-        return "" if page.file.src_uri in self._pages else None
+        ours = self._pages.get(page.file.src_uri)
+        if ours is None:
+            return None
+        page.title = escape(ours.title)  # pages outside the navigation too
+        return ""
 
     def on_page_content(
         self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
@@ -256,8 +267,10 @@ def _templates(config: MkDocsConfig) -> Path:
 
 
 def _stub(page: Page) -> str:
-    title = page.title.replace('"', '\\"')
-    return f'---\ntitle: "{title}"\nhide:\n  - toc\n---\n'
+    """The Markdown MkDocs reads for a generated page: no text, and no title either. The title
+    is set on the page, escaped (``on_page_markdown``): one in the front matter would reach
+    Material's templates raw, and a backslash or a line break in it would break the YAML."""
+    return "---\nhide:\n  - toc\n---\n"
 
 
 def _added_nav(nav: list[Any] | None) -> list[Any]:
@@ -282,13 +295,14 @@ def _resolve_nav(pages: list[Page]) -> list[Any]:
     """Navigation in the order the requirements give: home, then the subsections. The search
     page is reached from the search box in the header, not from the navigation."""
     by_url = {page.url: page for page in pages}
-    nav: list[Any] = [{by_url[""].title: by_url[""].src_uri}]
+    nav: list[Any] = [{escape(by_url[""].title): by_url[""].src_uri}]
     for key in SUBSECTIONS:
         address = subsection_address(key)
         index = by_url[address]
         children = [p for p in pages if p.url.startswith(address) and p.url != address]
         if children:
-            nav.append({index.title: [index.src_uri, *({c.title: c.src_uri} for c in children)]})
+            items = [index.src_uri, *({escape(c.title): c.src_uri} for c in children)]
+            nav.append({escape(index.title): items})
         else:
-            nav.append({index.title: index.src_uri})
+            nav.append({escape(index.title): index.src_uri})
     return nav

@@ -105,7 +105,6 @@ def test_a_path_outside_files_is_not_an_attachment(content: Path, value: str) ->
         "files/Plan.pdf",  # case tricks: the lookup is exact, as on the web server
         "files/plan.PDF",
         "files/%2e%2e/plan.pdf",
-        '"files/plan.pdf\\0"',
         "files/" + "а" * 3000 + ".pdf",
         "files/．．/．．/etc/passwd",  # full-width dots are letters, not a way up
     ],

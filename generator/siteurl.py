@@ -1,0 +1,42 @@
+"""The section's address on the server (``--site-url``, ``site_url``), checked before use.
+
+MkDocs accepts any text with a scheme and a host and prints it into every page: the canonical
+link, the 404 page's links, Material's ``__md_scope`` script. An address with a quote or an
+angle bracket would end the attribute or the script it stands in, so only a plain absolute
+http(s) address of a folder is taken.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from generator.plaintext import FORBIDDEN_IN_VALUE
+
+# Characters that URLs never carry unencoded and that end an attribute, a string or a tag.
+_UNSAFE = re.compile(r"""["'<>\\`{}|^\s]""")
+
+
+def site_url_problem(url: str) -> str | None:
+    """What is wrong with ``url`` as the section's address, in Russian; None if nothing."""
+    bad = _UNSAFE.search(url) or FORBIDDEN_IN_VALUE.search(url)
+    if bad:
+        char = bad.group(0)
+        shown = f"«{char}»" if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+        return (
+            f"недопустимый символ {shown}: в адресе не бывает пробелов, кавычек, угловых и"
+            " фигурных скобок, обратной косой черты и управляющих символов"
+        )
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return (
+            "это не адрес: укажите полный адрес раздела, например https://adm.example.ru/antikor/"
+        )
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return "нужен полный адрес http:// или https://, например https://adm.example.ru/antikor/"
+    if "@" in parts.netloc:
+        return "в адресе раздела не указывают имя пользователя и пароль"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return "адрес раздела не может содержать «?» и «#»"
+    return None
