@@ -259,7 +259,12 @@ def _check_results_sanity(entry: ReportEntry, diagnostics: Diagnostics) -> None:
             diagnostics.add("W216", source.path, source.at((*result.path, "status")))
 
 
-_NOT_STATED_FIELDS = {"date": "дата", "number": "номер", "address": "почтовый адрес органа"}
+_NOT_STATED_FIELDS = {
+    "date": "дата",
+    "number": "номер",
+    "address": "почтовый адрес органа",
+    "hotline_phone": "телефон доверия",
+}
 
 
 def _check_not_stated(content: Parts, diagnostics: Diagnostics) -> None:
@@ -271,12 +276,11 @@ def _check_not_stated(content: Parts, diagnostics: Diagnostics) -> None:
 
 
 def _not_stated(content: Parts) -> Iterator[tuple[Source, PathKey]]:
-    if (
-        content.site_source
-        and content.site
-        and isinstance(content.site.organization.address, NotStated)
-    ):
-        yield content.site_source, ("organization", "address")
+    if content.site_source and content.site:
+        if isinstance(content.site.organization.address, NotStated):
+            yield content.site_source, ("organization", "address")
+        if isinstance(content.site.contacts.hotline_phone, NotStated):
+            yield content.site_source, ("contacts", "hotline_phone")
     for plan in content.plans:
         acts: list[tuple[PathKey, ActReference]] = [(("approved",), plan.plan.approved)]
         acts += [(("amendments", i), a) for i, a in enumerate(plan.plan.amendments)]
