@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from generator import argparse_ru
 from generator.content import load_content
 from generator.diagnostics import Diagnostics
 
@@ -17,6 +19,7 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argparse_ru.install()
     parser = _parser()
     args = parser.parse_args(argv)
     command: Command = args.command
@@ -24,6 +27,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return command(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader of the output went away (``antikor import … | head``): nothing is wrong with
+        # the work; keep Python from failing again while it flushes standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # a bug, not a content fault: say so without a traceback
         if args.debug:
             raise
@@ -54,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="записать JSON Schema файлов содержимого")
     schema.add_argument(
         "--out",
+        metavar="ПАПКА",
         type=Path,
         default=Path("schema"),
         help="папка для файлов схем (по умолчанию schema/)",
@@ -96,12 +105,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--site-dir",
+        metavar="ПАПКА",
         type=Path,
         default=Path("site"),
         help="папка собранного сайта (по умолчанию site/)",
     )
     check.add_argument(
         "--profile",
+        metavar="ПРОФИЛЬ",
         help="профиль требований (по умолчанию — указанный в site.yaml при сборке)",
     )
     check.add_argument(
@@ -116,12 +127,17 @@ def _parser() -> argparse.ArgumentParser:
         "init", help="создать папку раздела нового органа: содержимое, README, CI"
     )
     init.add_argument("dir", type=Path, metavar="ПАПКА", help="куда записать раздел")
-    init.add_argument("--name", required=True, help="полное наименование органа")
+    init.add_argument(
+        "--name", metavar="НАИМЕНОВАНИЕ", required=True, help="полное наименование органа"
+    )
     init.add_argument(
         "--language", choices=("ru", "uk"), default="ru", help="язык раздела (по умолчанию ru)"
     )
     init.add_argument(
-        "--profile", default="federal", help="профиль требований (по умолчанию federal)"
+        "--profile",
+        metavar="ПРОФИЛЬ",
+        default="federal",
+        help="профиль требований (по умолчанию federal)",
     )
     init.add_argument(
         "--site-url", metavar="АДРЕС", help="полный адрес раздела на сервере (site_url)"
@@ -277,12 +293,14 @@ def _site_options(parser: argparse.ArgumentParser, *, site_dir: bool = True) -> 
     if site_dir:
         parser.add_argument(
             "--site-dir",
+            metavar="ПАПКА",
             type=Path,
             default=Path("site"),
             help="куда собрать сайт (по умолчанию site/)",
         )
     parser.add_argument(
         "--config",
+        metavar="ФАЙЛ",
         type=Path,
         help="файл настроек MkDocs поверх настроек по умолчанию (по умолчанию mkdocs.yml рядом"
         " с папкой содержимого, если он есть)",
@@ -451,6 +469,7 @@ def _aborted(exc: Exception) -> str:
 def _content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--content",
+        metavar="ПАПКА",
         type=Path,
         default=Path("content"),
         help="папка содержимого (по умолчанию content/)",
