@@ -11,7 +11,7 @@ setup(
     packages=[*find_packages(include=["generator", "generator.*"]), "generator._theme"],
     package_dir={"generator._theme": "theme"},
     package_data={
-        "generator": ["profiles/*.yaml", "starter_files/**/*"],
+        "generator": ["profiles/*.yaml", "starter_files/**/*", "mkdocs_plugin/no_docs/*"],
         "generator._theme": ["**/*"],
     },
 )

@@ -31,6 +31,7 @@ from generator.models import (
     is_safe_url,
     walk_markdown,
 )
+from generator.paths import ALLOWED_ATTACHMENTS, attachment_name, extension, is_local
 from generator.yamlsource import PathKey
 
 _MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)")
@@ -224,7 +225,12 @@ def _check_results_sanity(entry: ReportEntry, diagnostics: Diagnostics) -> None:
             diagnostics.add("W216", source.path, source.at((*result.path, "status")))
 
 
-_NOT_STATED_FIELDS = {"date": "дата", "number": "номер", "address": "почтовый адрес органа"}
+_NOT_STATED_FIELDS = {
+    "date": "дата",
+    "number": "номер",
+    "address": "почтовый адрес органа",
+    "hotline_phone": "телефон доверия",
+}
 
 
 def _check_not_stated(content: Parts, diagnostics: Diagnostics) -> None:
@@ -236,12 +242,11 @@ def _check_not_stated(content: Parts, diagnostics: Diagnostics) -> None:
 
 
 def _not_stated(content: Parts) -> Iterator[tuple[Source, PathKey]]:
-    if (
-        content.site_source
-        and content.site
-        and isinstance(content.site.organization.address, NotStated)
-    ):
-        yield content.site_source, ("organization", "address")
+    if content.site_source and content.site:
+        if isinstance(content.site.organization.address, NotStated):
+            yield content.site_source, ("organization", "address")
+        if isinstance(content.site.contacts.hotline_phone, NotStated):
+            yield content.site_source, ("contacts", "hotline_phone")
     for plan in content.plans:
         acts: list[tuple[PathKey, ActReference]] = [(("approved",), plan.plan.approved)]
         acts += [(("amendments", i), a) for i, a in enumerate(plan.plan.amendments)]
@@ -359,10 +364,36 @@ def _as_browsers_read(text: str, start: int, url: str) -> str:
 
 
 def _check_files(content: Parts, diagnostics: Diagnostics) -> None:
-    """Attachments named in the content must exist in the folder."""
+    """Attachments named in the content must be published files under ``files/``.
+
+    The name is judged as text first: a path that leaves the content folder is refused without
+    looking at the disk, so the message never tells whether some outside path exists. Then it is
+    looked up among the files the walk of ``files/`` found, never on the disk directly.
+    """
     for source, path, name in _attachments(content):
-        if not (content.root / name).is_file():
-            diagnostics.add("E209", source.path, source.at(path), file=name)
+        code, values = attachment_problem(content, name)
+        if code:
+            diagnostics.add(code, source.path, source.at(path), file=name, **values)
+
+
+def attachment_problem(content: Parts, name: str) -> tuple[str | None, dict[str, str]]:
+    """The diagnostic code (and its values) for a reference to attachment ``name``."""
+    normal = attachment_name(name)
+    if (
+        name.startswith(("/", "\\"))
+        or re.match(r"^[a-zA-Z]:", name)
+        or normal == ".."
+        or normal.startswith("../")
+    ):
+        return "E211", {}
+    if not normal.startswith("files/"):
+        return "E212", {}
+    if normal in content.attachments:
+        return None, {}
+    code = content.refused.get(normal, "E209")
+    if code == "E213":
+        return code, {"ext": extension(name), "allowed": ", ".join(ALLOWED_ATTACHMENTS)}
+    return code, {}
 
 
 def _attachments(content: Parts) -> Iterator[tuple[Source, PathKey, str]]:
@@ -375,15 +406,11 @@ def _attachments(content: Parts) -> Iterator[tuple[Source, PathKey, str]]:
     for report in content.reports:
         for entry in report.results:
             for i, link in enumerate(entry.result.links):
-                if _is_local(link.url):
+                if is_local(link.url):
                     yield report.source, (*entry.path, "links", i, "url"), link.url
     if content.acts_source:
         for i, registered in enumerate(content.acts):
             if registered.file:
                 yield content.acts_source, (i, "file"), registered.file
-            if registered.url and _is_local(registered.url):
+            if registered.url and is_local(registered.url):
                 yield content.acts_source, (i, "url"), registered.url
-
-
-def _is_local(url: str) -> bool:
-    return not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url) and not url.startswith(("#", "/"))

@@ -5,17 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from generator import argparse_ru
 from generator.diagnostics import Diagnostics
 
 Command = Callable[[argparse.Namespace], int]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argparse_ru.install()
     parser = _parser()
     args = parser.parse_args(argv)
     command: Command = args.command
@@ -23,6 +26,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return command(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader of the output went away (``antikor import … | head``): nothing is wrong with
+        # the work; keep Python from failing again while it flushes standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # a bug, not a content fault: say so without a traceback
         if args.debug:
             raise
@@ -53,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="записать JSON Schema файлов содержимого")
     schema.add_argument(
         "--out",
+        metavar="ПАПКА",
         type=Path,
         default=Path("schema"),
         help="папка для файлов схем (по умолчанию schema/)",
@@ -95,12 +104,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--site-dir",
+        metavar="ПАПКА",
         type=Path,
         default=Path("site"),
         help="папка собранного сайта (по умолчанию site/)",
     )
     check.add_argument(
         "--profile",
+        metavar="ПРОФИЛЬ",
         help="профиль требований (по умолчанию — указанный в site.yaml при сборке)",
     )
     check.add_argument(
@@ -115,12 +126,17 @@ def _parser() -> argparse.ArgumentParser:
         "init", help="создать папку раздела нового органа: содержимое, README, CI"
     )
     init.add_argument("dir", type=Path, metavar="ПАПКА", help="куда записать раздел")
-    init.add_argument("--name", required=True, help="полное наименование органа")
+    init.add_argument(
+        "--name", metavar="НАИМЕНОВАНИЕ", required=True, help="полное наименование органа"
+    )
     init.add_argument(
         "--language", choices=("ru", "uk"), default="ru", help="язык раздела (по умолчанию ru)"
     )
     init.add_argument(
-        "--profile", default="federal", help="профиль требований (по умолчанию federal)"
+        "--profile",
+        metavar="ПРОФИЛЬ",
+        default="federal",
+        help="профиль требований (по умолчанию federal)",
     )
     init.add_argument(
         "--site-url", metavar="АДРЕС", help="полный адрес раздела на сервере (site_url)"
@@ -276,12 +292,14 @@ def _site_options(parser: argparse.ArgumentParser, *, site_dir: bool = True) -> 
     if site_dir:
         parser.add_argument(
             "--site-dir",
+            metavar="ПАПКА",
             type=Path,
             default=Path("site"),
             help="куда собрать сайт (по умолчанию site/)",
         )
     parser.add_argument(
         "--config",
+        metavar="ФАЙЛ",
         type=Path,
         help="файл настроек MkDocs поверх настроек по умолчанию (по умолчанию mkdocs.yml рядом"
         " с папкой содержимого, если он есть)",
@@ -302,10 +320,15 @@ def _build(args: argparse.Namespace) -> int:
     from generator.compliance.reader import SiteUnreadable
     from generator.config import ConfigError
     from generator.pipeline import ComplianceFailed, build_site
+    from generator.publish import SiteDirRefused, SiteWriteFailed
 
     _configure_logging(logging.WARNING)
     _apply_diagnostics_format(args)
     timings.reset()
+    problem = _timings_file_problem(args.timings)
+    if problem:
+        print(f"antikor: --timings {args.timings}: {problem}; сайт не собирался", file=sys.stderr)
+        return 1
     try:
         report = build_site(
             args.content,
@@ -314,6 +337,12 @@ def _build(args: argparse.Namespace) -> int:
             strict=args.strict,
             site_url=args.site_url,
         )
+    except SiteDirRefused as exc:
+        print(f"antikor: {exc}", file=sys.stderr)
+        return 1
+    except SiteWriteFailed as exc:
+        print(f"antikor: сайт не записан: {exc}; {args.site_dir} не изменен", file=sys.stderr)
+        return 2
     except ComplianceFailed as failure:
         print(failure.report, file=sys.stderr)
         print(
@@ -334,11 +363,45 @@ def _build(args: argparse.Namespace) -> int:
     if report:
         print(report, file=sys.stderr)
     print(f"Сайт собран: {args.site_dir}", file=sys.stderr)
-    if args.timings == "-":
-        print(timings.report(timings.snapshot()), file=sys.stderr)
-    elif args.timings:
-        Path(args.timings).write_text(json.dumps(timings.snapshot(), indent=2), encoding="utf-8")
+    _write_timings(args.timings)
     return 0
+
+
+def _timings_file_problem(name: str | None) -> str | None:
+    """Why the ``--timings`` file cannot be written, found before the build: once the new site
+    is in place, nothing may fail the build."""
+    import os
+
+    if not name or name == "-":
+        return None
+    path = Path(name)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        return "это папка, а нужен файл"
+    if path.exists() and not path.is_file():
+        return "это не обычный файл"
+    if not folder.is_dir():
+        return f"папки {folder} нет"
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        return "нет прав на запись"
+    return None
+
+
+def _write_timings(name: str | None) -> None:
+    """Print or write the stage times; a failure to write them is reported, not fatal."""
+    from generator import timings
+    from generator.publish import describe_os_error
+
+    if name == "-":
+        print(timings.report(timings.snapshot()), file=sys.stderr)
+    elif name:
+        try:
+            Path(name).write_text(json.dumps(timings.snapshot(), indent=2), encoding="utf-8")
+        except OSError as exc:
+            print(
+                f"antikor: предупреждение: время этапов не записано: {describe_os_error(exc)}",
+                file=sys.stderr,
+            )
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -405,6 +468,7 @@ def _aborted(exc: Exception) -> str:
 def _content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--content",
+        metavar="ПАПКА",
         type=Path,
         default=Path("content"),
         help="папка содержимого (по умолчанию content/)",

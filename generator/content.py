@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,6 +31,15 @@ from generator.models import (
     Site,
     YearRange,
     parse_years,
+)
+from generator.paths import (
+    ALLOWED_ATTACHMENTS,
+    CODES,
+    Kind,
+    classify,
+    extension,
+    is_publishable_name,
+    read_regular,
 )
 from generator.plaintext import FORBIDDEN_IN_VALUE, VERTICAL_TAB, describe_character
 from generator.schema_errors import report_validation_error
@@ -151,6 +160,10 @@ class Content:
     acts: tuple[Act, ...]
     acts_source: Source | None
     pages: tuple[PageEntry, ...]
+    attachments: Mapping[str, Path] = field(default_factory=dict)
+    """Published attachments: ``files/...`` name → the regular file inside the content folder."""
+    refused: Mapping[str, str] = field(default_factory=dict)
+    """Entries of ``files/`` that are not published → the code a reference to them gets."""
 
     def plan(self, stem: str) -> PlanEntry | None:
         return next((p for p in self.plans if p.stem == stem), None)
@@ -277,13 +290,14 @@ def _parsed(text: str) -> Document:
 class _Reader:
     """Reads files into models, collecting diagnostics instead of stopping."""
 
-    def __init__(self, diagnostics: Diagnostics) -> None:
+    def __init__(self, diagnostics: Diagnostics, root: Path) -> None:
         self.diagnostics = diagnostics
+        self.root = root
 
     def document(self, path: Path, text: str | None = None) -> Document | None:
         try:
             if text is None:
-                text = decode(path.read_bytes())
+                text = decode(read_regular(path))
             return _parsed(text)
         except ContentError as exc:
             self.diagnostics.add(exc.code, path, exc.position, **exc.values)
@@ -318,6 +332,8 @@ class Parts:
     acts: tuple[Act, ...]
     acts_source: Source | None
     pages: tuple[PageEntry, ...]
+    attachments: Mapping[str, Path] = field(default_factory=dict)
+    refused: Mapping[str, str] = field(default_factory=dict)
 
     def plan(self, stem: str) -> PlanEntry | None:
         return next((p for p in self.plans if p.stem == stem), None)
@@ -336,8 +352,8 @@ class Reading:
 
 def read_content(root: Path, diagnostics: Diagnostics) -> Reading | None:
     """Read every file of a content folder; ``None`` if the folder itself is missing."""
-    reader = _Reader(diagnostics)
     root = root.resolve()
+    reader = _Reader(diagnostics, root)
     if not root.is_dir():
         diagnostics.add("E001", root, None, reason="папка не найдена")
         return None
@@ -352,9 +368,10 @@ def read_content(root: Path, diagnostics: Diagnostics) -> Reading | None:
     ]
     acts: list[Act] | None = []
     acts_source = None
-    if (root / "acts.yaml").exists():
+    if classify(root / "acts.yaml", root).kind is not Kind.MISSING:
         acts, acts_source = _load_one(reader, root / "acts.yaml", ACTS_ADAPTER, required=True)
     pages = [_load_page(reader, path) for path in _files(root / "pages", ".md", diagnostics)]
+    attachments, refused = _attachments(root, diagnostics)
     _warn_unknown_entries(root, diagnostics)
 
     loaded_plans = tuple(p for p in plans if p is not None)
@@ -363,7 +380,18 @@ def read_content(root: Path, diagnostics: Diagnostics) -> Reading | None:
     stems = frozenset(path.stem for path in plan_paths)
     if site is None or site_source is None or acts is None:
         # The pages cannot be built, but every plan and report is still checked.
-        parts = Parts(root, site, site_source, loaded_plans, loaded_reports, (), None, loaded_pages)
+        parts = Parts(
+            root,
+            site,
+            site_source,
+            loaded_plans,
+            loaded_reports,
+            (),
+            None,
+            loaded_pages,
+            attachments,
+            refused,
+        )
         return Reading(parts, stems, plan_keys, None)
     complete = None not in plans and None not in reports and None not in pages
     parts = Parts(
@@ -375,6 +403,8 @@ def read_content(root: Path, diagnostics: Diagnostics) -> Reading | None:
         tuple(acts),
         acts_source,
         loaded_pages,
+        attachments,
+        refused,
     )
     content = Content(
         root=root,
@@ -385,22 +415,85 @@ def read_content(root: Path, diagnostics: Diagnostics) -> Reading | None:
         acts=tuple(acts),
         acts_source=acts_source,
         pages=loaded_pages,
+        attachments=attachments,
+        refused=refused,
     )
     return Reading(parts, stems, plan_keys, content if complete else None)
 
 
 def _files(folder: Path, suffix: str, diagnostics: Diagnostics) -> list[Path]:
-    if not folder.is_dir():
+    """The ``*suffix`` files of one content folder (not its subfolders), links resolved."""
+    root = folder.parent
+    if not _usable_folder(folder, root, diagnostics):
         return []
     found = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
-        if path.is_file() and path.suffix == suffix:
+        entry = classify(path, root)
+        if entry.kind in CODES:
+            _report_entry(path, entry.kind, entry.what, diagnostics)
+        elif entry.kind is Kind.FILE and path.suffix == suffix:
             found.append(path)
         else:
             diagnostics.add("W001", path, None, expected=f"<имя>{suffix}")
     return found
+
+
+def _usable_folder(folder: Path, root: Path, diagnostics: Diagnostics) -> bool:
+    entry = classify(folder, root)
+    if entry.kind in CODES:
+        _report_entry(folder, entry.kind, entry.what, diagnostics)
+    return entry.kind is Kind.DIR
+
+
+def _report_entry(path: Path, kind: Kind, what: str, diagnostics: Diagnostics) -> None:
+    diagnostics.add(CODES[kind], path, None, what=what)
+
+
+def _attachments(root: Path, diagnostics: Diagnostics) -> tuple[dict[str, Path], dict[str, str]]:
+    """Every file under ``files/`` that may be published, and the ones that may not.
+
+    Links are resolved and must stay inside the content folder; links to folders are not
+    followed, so the walk ends with the real tree. Only the formats in
+    :data:`~generator.paths.ALLOWED_ATTACHMENTS` are published; the rest get a warning.
+    """
+    published: dict[str, Path] = {}
+    refused: dict[str, str] = {}
+    folders = [root / "files"] if _usable_folder(root / "files", root, diagnostics) else []
+    while folders:
+        folder = folders.pop()
+        try:
+            listing = sorted(folder.iterdir())
+        except OSError as exc:
+            diagnostics.add("E001", folder, None, reason=exc.strerror or str(exc))
+            continue
+        for path in listing:
+            if path.name.startswith("."):
+                continue
+            name = path.relative_to(root).as_posix()
+            entry = classify(path, root)
+            if entry.kind is Kind.DIR:
+                folders.append(path)
+            elif entry.kind in CODES:
+                _report_entry(path, entry.kind, entry.what, diagnostics)
+                refused[name] = "E211" if entry.kind is Kind.OUTSIDE else "E209"
+            elif entry.kind is Kind.FILE and entry.real is not None:
+                if not is_publishable_name(name):
+                    diagnostics.add("W206", path, None)
+                    refused[name] = "E209"
+                elif extension(name) not in ALLOWED_ATTACHMENTS:
+                    diagnostics.add(
+                        "W205",
+                        path,
+                        None,
+                        ext=extension(name) or "без расширения",
+                        allowed=", ".join(ALLOWED_ATTACHMENTS),
+                    )
+                    refused[name] = "E213"
+                else:
+                    published[name] = entry.real
+    return dict(sorted(published.items())), refused
 
 
 def _warn_unknown_entries(root: Path, diagnostics: Diagnostics) -> None:
@@ -417,9 +510,16 @@ def _warn_unknown_entries(root: Path, diagnostics: Diagnostics) -> None:
 def _load_one(
     reader: _Reader, path: Path, adapter: Any, *, required: bool
 ) -> tuple[Any, Source | None]:
-    if not path.exists():
+    entry = classify(path, reader.root)
+    if entry.kind is Kind.MISSING:
         if required:
             reader.diagnostics.add("E012", path, None, name=path.name)
+        return None, None
+    if entry.kind is not Kind.FILE:
+        if entry.kind in CODES:
+            _report_entry(path, entry.kind, entry.what, reader.diagnostics)
+        else:
+            reader.diagnostics.add("E013", path, None, what="папка")
         return None, None
     document = reader.document(path)
     if document is None:
@@ -453,7 +553,7 @@ _FRONT_MATTER = re.compile(
 
 def _load_page(reader: _Reader, path: Path) -> PageEntry | None:
     try:
-        text = decode(path.read_bytes())
+        text = decode(read_regular(path))
     except ContentError as exc:
         reader.diagnostics.add(exc.code, path, exc.position, **exc.values)
         return None

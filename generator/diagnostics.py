@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,9 +92,15 @@ def _escape_property(text: str) -> str:
 def _display_path(path: Path, base: Path | None) -> str:
     base = base or Path.cwd()
     try:
-        return os.path.relpath(path, base) if path.is_absolute() else str(path)
+        shown = os.path.relpath(path, base) if path.is_absolute() else str(path)
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], shown)
+
+
+# A file name may hold a line break or a terminal escape: shown as \n or \x1b, it can neither
+# split the message in two nor drive the terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass

@@ -656,7 +656,9 @@ class Organization(Model):
 class Contacts(Model):
     """Каналы обратной связи для сообщений о фактах коррупции."""
 
-    hotline_phone: NonBlank | None = Field(None, description="Телефон доверия")
+    hotline_phone: RequisiteText | None = Field(
+        None, description="Телефон доверия или «не указано»"
+    )
     email: Email | None = Field(None, description="Адрес электронной почты для обращений")
     reception: NonBlank | None = Field(None, description="Место и часы приема граждан")
     feedback_url: WebUrl | None = Field(None, description="Адрес электронной формы обращения")

@@ -15,6 +15,8 @@ from generator.content import Content, read_content
 from generator.diagnostics import Diagnostics
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
     from generator.compliance import RuleResult
     from generator.compliance.profiles import Profile
     from generator.search.records import Record
@@ -111,10 +113,14 @@ def check_built(
     from generator.compliance import check_site
     from generator.compliance.profiles import load_profile
     from generator.compliance.reader import read_site
+    from generator.compliance.site import forget_parsed_pages
 
     site = read_site(site_dir)
-    profile = load_profile(profile_name or site.profile_name() or "federal")
-    return check_site(site, profile), profile
+    try:
+        profile = load_profile(profile_name or site.profile_name() or "federal")
+        return check_site(site, profile), profile
+    finally:
+        forget_parsed_pages()
 
 
 def build_site(
@@ -125,46 +131,46 @@ def build_site(
     strict: bool = False,
     site_url: str | None = None,
 ) -> str | None:
-    """Build the whole site into a folder beside ``site_dir``, then swap it in.
+    """Build the whole site into a working folder beside ``site_dir``, then swap it in.
 
-    A failed build (content errors included) leaves the previous ``site_dir`` untouched. In strict
-    mode the compliance check runs on the new site before the swap, and a non-compliant site
-    raises :class:`ComplianceFailed` instead of replacing the previous one; a compliant one
-    returns the check's report.
+    ``site_dir`` must be a folder a build may replace (:func:`generator.publish.check_site_dir`
+    says which, and raises :class:`~generator.publish.SiteDirRefused` for the rest). A failed
+    build (content errors included) leaves the previous ``site_dir`` untouched. In strict mode the
+    compliance check runs on the new site before the swap, and a non-compliant site raises
+    :class:`ComplianceFailed` instead of replacing the previous one; a compliant one returns the
+    check's report.
     """
-    import shutil
-    import tempfile
+    from generator.config import find_override, load_site_config
+    from generator.publish import check_site_dir, publishing
 
-    from mkdocs.commands.build import build
-
-    from generator.compliance.report import format_text
-    from generator.config import load_site_config
-
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
-    try:
+    settings = find_override(content, config_file)
+    target = check_site_dir(site_dir, content=content, config_file=settings)
+    with publishing(target) as staging:
         config = load_site_config(
             content, config_file=config_file, site_dir=staging, site_url=site_url
         )
         config.plugins["antikor"].config.strict = strict
-        # As `mkdocs build` does: MkDocs keeps one plugin object per process, and a preview
-        # served from this process earlier must not leave it in preview mode.
-        config.plugins.on_startup(command="build", dirty=False)
-        with timings.stage("mkdocs"):
-            build(config)
-        report = None
-        if strict:
-            with timings.stage("check"):
-                results, profile = check_built(staging)
-            report = format_text(results, profile)
-            if not all(result.passed for result in results):
-                raise ComplianceFailed(report)
-        previous = site_dir.with_name(f".{site_dir.name}-previous")
-        if site_dir.exists():
-            site_dir.rename(previous)
-        staging.rename(site_dir)
-        shutil.rmtree(previous, ignore_errors=True)
-        return report
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        return _build_into(config, staging, strict=strict)
+
+
+def _build_into(config: MkDocsConfig, staging: Path, *, strict: bool) -> str | None:
+    """Write the site into ``staging``, mark it as ours, and check it in strict mode."""
+    from mkdocs.commands.build import build
+
+    from generator.compliance.report import format_text
+    from generator.publish import write_marker
+
+    # As `mkdocs build` does: MkDocs keeps one plugin object per process, and a preview
+    # served from this process earlier must not leave it in preview mode.
+    config.plugins.on_startup(command="build", dirty=False)
+    with timings.stage("mkdocs"):
+        build(config)
+    write_marker(staging)
+    if not strict:
+        return None
+    with timings.stage("check"):
+        results, profile = check_built(staging)
+    report = format_text(results, profile)
+    if not all(result.passed for result in results):
+        raise ComplianceFailed(report)
+    return report

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import ROOT, run_antikor
@@ -99,3 +102,36 @@ def test_build_without_its_settings_file_says_so_in_russian(minimal: Path, tmp_p
         " mkdocs.yml из папки, где лежит папка содержимого, если он там есть\n"
     )
     assert not (tmp_path / "site").exists()
+
+
+def test_usage_errors_and_help_are_in_russian() -> None:
+    unknown = run_antikor("bild")
+    assert unknown.exit_code == 2
+    assert "antikor: ошибка: параметр КОМАНДА: неизвестное значение 'bild'" in unknown.stderr
+    missing = run_antikor("import")
+    assert missing.exit_code == 2
+    assert "не хватает обязательных аргументов: ФАЙЛ" in missing.stderr
+    help_text = run_antikor("build", "--help").stdout
+    assert help_text.startswith("использование: antikor build")
+    assert "показать эту справку и выйти" in help_text
+    for english in ("usage:", "error:", "options:", "show this help", "required"):
+        assert english not in unknown.stderr + missing.stderr + help_text
+
+
+def test_a_reader_that_goes_away_is_no_internal_error(tmp_path: Path) -> None:
+    """``antikor schema | head -0``: the pipe is closed before anything is written."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "generator", "schema", "--out", str(tmp_path)],
+            cwd=ROOT,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert proc.returncode == 1
+    assert proc.stderr == ""

@@ -1,7 +1,9 @@
 """The corpus of bad inputs: each case breaks the minimal content in one way.
 
 A case folder holds ``input/`` (files laid over a copy of ``fixtures/minimal``), optionally
-``delete`` (paths to remove) and ``args`` (extra options), and ``expected.txt``: the exact
+``delete`` (paths to remove), ``links`` (symbolic links to make, ``name -> target`` a line;
+``\\n`` in a name is a line break), ``fifos`` (named pipes to make in place of files) and
+``args`` (extra options), and ``expected.txt``: the exact
 output of ``antikor validate`` and its exit code. The wording is part of the interface, so the
 comparison is exact. ``ANTIKOR_REGENERATE=1 pytest`` rewrites the expected files for review.
 """
@@ -29,6 +31,13 @@ def _prepare(case: Path, target: Path) -> list[str]:
     if (case / "delete").exists():
         for name in (case / "delete").read_text(encoding="utf-8").split():
             (target / name).unlink()
+    if (case / "links").exists():
+        for line in (case / "links").read_text(encoding="utf-8").splitlines():
+            name, link_target = line.split(" -> ")
+            os.symlink(link_target, target / name.replace("\\n", "\n"))
+    if (case / "fifos").exists():
+        for name in (case / "fifos").read_text(encoding="utf-8").split():
+            os.mkfifo(target / name)
     args = (case / "args").read_text(encoding="utf-8").split() if (case / "args").exists() else []
     return args
 
@@ -59,5 +68,6 @@ def test_every_error_case_fails_and_names_line_and_column() -> None:
             assert expected.endswith("[exit 1]\n"), folder.name
         for line in errors:
             where = line.split(": ошибка", 1)[0]
-            if "E012" not in line:  # a missing file has no line to point at
+            # A missing file, a pipe or a link has no line to point at.
+            if not any(code in line for code in ("E012", "E013", "E014", "E015")):
                 assert where.count(":") == 2, line

@@ -52,6 +52,16 @@ def test_the_new_section_builds_and_check_lists_what_to_fill_in(section: Path) -
     strict = run_antikor("validate", "--strict", cwd=section)
     assert strict.exit_code == 1
     assert "W204" in strict.stderr
+    assert "телефон доверия" in strict.stderr
+
+
+def test_facts_not_yet_filled_in_are_shown_as_such_not_as_links(section: Path) -> None:
+    page = section / "site" / "obratnaya-svyaz" / "index.html"
+    feedback = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    phone = feedback.select_one('[data-ak-contact="phone"]')
+    assert phone is not None
+    assert phone.get_text(strip=True) == "не указано в источнике"
+    assert feedback.select('a[href^="tel:"]') == []
 
 
 def test_every_required_subsection_has_a_starter_page_naming_its_basis(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ that touches the disk."""
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -27,8 +28,9 @@ def read_site(root: Path) -> BuiltSite:
         relative = path.relative_to(root).as_posix()
         try:
             if path.suffix.lower() in (".html", ".htm"):
-                text = path.read_text(encoding="utf-8", errors="replace")
-                pages[relative] = HtmlPage(relative, parse_html(text))
+                page = HtmlPage(relative, read=partial(_read_page, path))
+                page.meta("antikor:page")  # read now: a page that cannot be read stops here
+                pages[relative] = page
             elif path.suffix.lower() == ".css":
                 stylesheets[relative] = path.read_text(encoding="utf-8", errors="replace")
             files[relative] = _describe(path, relative)
@@ -41,6 +43,13 @@ def read_site(root: Path) -> BuiltSite:
             " укажите --site-dir папки, собранной командой antikor build"
         )
     return site
+
+
+def _read_page(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise SiteUnreadable(f"не удалось прочитать {path}: {exc.strerror}") from None
 
 
 def parse_html(text: str) -> BeautifulSoup:

@@ -7,13 +7,14 @@ parameters against the registry, and the check runs them; neither knows the rule
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from generator.compliance.site import BuiltSite
+from generator.compliance.site import BuiltSite, HtmlPage
 
 
 class FrozenModel(BaseModel):
@@ -77,6 +78,8 @@ class Failure:
 class Context:
     site: BuiltSite
     profile: Profile
+    memo: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+    """What rules learn once and reuse across pages (the anchors of a linked page)."""
 
 
 class Params(BaseModel):
@@ -84,12 +87,17 @@ class Params(BaseModel):
 
 
 Check = Callable[[Context, Any], list[Failure]]
+PageCheck = Callable[[Context, Any, HtmlPage], list[Failure]]
 
 
 @dataclass(frozen=True)
 class RuleType:
     params: type[Params]
     check: Check
+    page_check: PageCheck | None = None
+    """For a rule that judges each section page on its own: the check of one page. The
+    compliance check then visits the pages once for all such rules, so a large site is read
+    page by page (:class:`~generator.compliance.site.HtmlPage` keeps few pages parsed)."""
 
 
 RULE_TYPES: dict[str, RuleType] = {}
@@ -99,6 +107,23 @@ def rule_type(name: str, params: type[Params] = Params) -> Callable[[Check], Che
     def register(check: Check) -> Check:
         RULE_TYPES[name] = RuleType(params, check)
         return check
+
+    return register
+
+
+def page_rule_type(name: str, params: type[Params] = Params) -> Callable[[PageCheck], PageCheck]:
+    """Register a rule that is the sum of its checks of each section page, in path order."""
+
+    def register(page_check: PageCheck) -> PageCheck:
+        def check(context: Context, values: Any) -> list[Failure]:
+            return [
+                failure
+                for page in context.site.section_pages()
+                for failure in page_check(context, values, page)
+            ]
+
+        RULE_TYPES[name] = RuleType(params, check, page_check)
+        return page_check
 
     return register
 

@@ -19,7 +19,7 @@ from pydantic import Field
 
 from generator import contract
 from generator.compliance.loads import css_urls, external_loads
-from generator.compliance.registry import Context, Failure, Params, rule_type
+from generator.compliance.registry import Context, Failure, Params, page_rule_type, rule_type
 from generator.compliance.site import BuiltSite, HtmlPage, resolve
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -508,42 +508,37 @@ def subsection_address_label(context: Context, key: str) -> str:
     return _page_label(page) if page else "./"
 
 
-@rule_type("illegible_requisites")
-def check_illegible(context: Context, params: Params) -> list[Failure]:
+@page_rule_type("illegible_requisites")
+def check_illegible(context: Context, params: Params, page: HtmlPage) -> list[Failure]:
     failures = []
-    for page in context.site.section_pages():
-        for mark in page.soup.select(_UNKNOWN):
-            kind = (
-                "illegible" if "ak-illegible" in mark.get_attribute_list("class") else "not-stated"
-            )
-            attribute = contract.ILLEGIBLE if kind == "illegible" else contract.NOT_STATED
-            problem, marker = _UNKNOWN_WORDING[kind]
-            holder = mark.find_parent(attrs={contract.REQUISITE: True}) or mark.find_parent(
-                attrs={contract.CONTACT: True}
-            )
-            fields = str(mark.get(attribute) or "").split() or [
-                str(holder.get(contract.REQUISITE) or holder.get(contract.CONTACT))
-                if holder
-                else ""
-            ]
-            act = mark.find_parent(attrs={contract.ACT: True}) or mark.find_parent(
-                attrs={contract.ACT_ROW: True}
-            )
-            label = _text(act.select_one(".ak-act__label")) if act else ""
-            title = _text(act.select_one(f'[{contract.REQUISITE}="title"]')) if act else ""
-            where = " ".join(x for x in (label.rstrip(":"), f"«{title}»" if title else "") if x)
-            for field in fields:
-                name = _ACT_FIELDS.get(field) or _APPROVAL_FIELDS.get(field)
-                name = name or _OTHER_FIELDS.get(field, "реквизит")
-                failures.append(
-                    Failure(
-                        _page_label(page),
-                        f"{where}: {name}" if where else name,
-                        f"реквизит «{name}» {problem}",
-                        "установите реквизит по подлиннику или заверенной копии акта и замените"
-                        f" {marker} на него",
-                    )
+    for mark in page.soup.select(_UNKNOWN):
+        kind = "illegible" if "ak-illegible" in mark.get_attribute_list("class") else "not-stated"
+        attribute = contract.ILLEGIBLE if kind == "illegible" else contract.NOT_STATED
+        problem, marker = _UNKNOWN_WORDING[kind]
+        holder = mark.find_parent(attrs={contract.REQUISITE: True}) or mark.find_parent(
+            attrs={contract.CONTACT: True}
+        )
+        fields = str(mark.get(attribute) or "").split() or [
+            str(holder.get(contract.REQUISITE) or holder.get(contract.CONTACT)) if holder else ""
+        ]
+        act = mark.find_parent(attrs={contract.ACT: True}) or mark.find_parent(
+            attrs={contract.ACT_ROW: True}
+        )
+        label = _text(act.select_one(".ak-act__label")) if act else ""
+        title = _text(act.select_one(f'[{contract.REQUISITE}="title"]')) if act else ""
+        where = " ".join(x for x in (label.rstrip(":"), f"«{title}»" if title else "") if x)
+        for field in fields:
+            name = _ACT_FIELDS.get(field) or _APPROVAL_FIELDS.get(field)
+            name = name or _OTHER_FIELDS.get(field, "реквизит")
+            failures.append(
+                Failure(
+                    _page_label(page),
+                    f"{where}: {name}" if where else name,
+                    f"реквизит «{name}» {problem}",
+                    "установите реквизит по подлиннику или заверенной копии акта и замените"
+                    f" {marker} на него",
                 )
+            )
     return failures
 
 
@@ -665,49 +660,47 @@ def check_feedback(context: Context, params: FeedbackParams) -> list[Failure]:
 # --- every page ----------------------------------------------------------------------------------
 
 
-@rule_type("page_metadata")
-def check_page_metadata(context: Context, params: Params) -> list[Failure]:
+@page_rule_type("page_metadata")
+def check_page_metadata(context: Context, params: Params, page: HtmlPage) -> list[Failure]:
     failures = []
-    for page in context.site.section_pages():
-        if not page.lang:
-            failures.append(
-                Failure(
-                    _page_label(page),
-                    "<html lang>",
-                    "не указан язык страницы",
-                    "атрибут lang задается шаблоном main.html по полю language в site.yaml",
-                )
+    if not page.lang:
+        failures.append(
+            Failure(
+                _page_label(page),
+                "<html lang>",
+                "не указан язык страницы",
+                "атрибут lang задается шаблоном main.html по полю language в site.yaml",
             )
-        if not _text(page.soup.find("title")):
-            failures.append(
-                Failure(_page_label(page), "<title>", "нет заголовка страницы", "задайте title")
-            )
-        if not _text(page.main.find("h1") if page.main else None):
-            failures.append(
-                Failure(_page_label(page), "h1", "нет заголовка первого уровня", "задайте h1")
-            )
+        )
+    if not _text(page.soup.find("title")):
+        failures.append(
+            Failure(_page_label(page), "<title>", "нет заголовка страницы", "задайте title")
+        )
+    if not _text(page.main.find("h1") if page.main else None):
+        failures.append(
+            Failure(_page_label(page), "h1", "нет заголовка первого уровня", "задайте h1")
+        )
     return failures
 
 
-@rule_type("page_updated")
-def check_page_updated(context: Context, params: Params) -> list[Failure]:
+@page_rule_type("page_updated")
+def check_page_updated(context: Context, params: Params, page: HtmlPage) -> list[Failure]:
     failures = []
-    for page in context.site.section_pages():
-        stamp = page.soup.select_one(".ak-updated time[datetime]")
-        value = str(stamp.get("datetime")) if stamp else ""
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            failures.append(
-                Failure(
-                    _page_label(page),
-                    "дата последнего изменения",
-                    "на странице не указана дата последнего изменения"
-                    if not stamp
-                    else f"«{value}» не дата",
-                    "укажите updated в site.yaml или в заголовочном блоке страницы",
-                )
+    stamp = page.soup.select_one(".ak-updated time[datetime]")
+    value = str(stamp.get("datetime")) if stamp else ""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        failures.append(
+            Failure(
+                _page_label(page),
+                "дата последнего изменения",
+                "на странице не указана дата последнего изменения"
+                if not stamp
+                else f"«{value}» не дата",
+                "укажите updated в site.yaml или в заголовочном блоке страницы",
             )
+        )
     return failures
 
 
@@ -812,42 +805,41 @@ def check_no_external(context: Context, params: Params) -> list[Failure]:
 _LINKING = {"a": "href", "link": "href", "script": "src", "img": "src", "area": "href"}
 
 
-@rule_type("internal_links")
-def check_internal_links(context: Context, params: Params) -> list[Failure]:
+@page_rule_type("internal_links")
+def check_internal_links(context: Context, params: Params, page: HtmlPage) -> list[Failure]:
     site = context.site
-    failures = []
-    ids: dict[str, set[str]] = {}
-    for page in site.section_pages():
-        for tag in page.soup.find_all(list(_LINKING)):
-            href = tag.get(_LINKING[tag.name])
-            if not isinstance(href, str) or not href.strip():
-                continue
-            target = resolve(site, page, href)
-            if target.external or target.path is None:
-                continue
-            if not site.exists(target.path):
+    failures: list[Failure] = []
+    ids: dict[str, set[str]] = context.memo.setdefault("ids", {})
+    for tag in page.soup.find_all(list(_LINKING)):
+        href = tag.get(_LINKING[tag.name])
+        if not isinstance(href, str) or not href.strip():
+            continue
+        target = resolve(site, page, href)
+        if target.external or target.path is None:
+            continue
+        if not site.exists(target.path):
+            failures.append(
+                Failure(
+                    _page_label(page),
+                    f"<{tag.name}> «{_text(tag)[:60]}» → {href}",
+                    "ссылка ведет на несуществующую страницу или файл",
+                    "исправьте адрес ссылки или добавьте файл",
+                )
+            )
+            continue
+        if target.fragment and target.path in site.pages:
+            known = ids.get(target.path)
+            if known is None:
+                known = ids[target.path] = site.pages[target.path].ids()
+            if target.fragment not in known:
                 failures.append(
                     Failure(
                         _page_label(page),
                         f"<{tag.name}> «{_text(tag)[:60]}» → {href}",
-                        "ссылка ведет на несуществующую страницу или файл",
-                        "исправьте адрес ссылки или добавьте файл",
+                        f"на странице нет якоря «#{target.fragment}»",
+                        "исправьте ссылку: якорь должен совпадать с id элемента страницы",
                     )
                 )
-                continue
-            if target.fragment and target.path in site.pages:
-                known = ids.get(target.path)
-                if known is None:
-                    known = ids[target.path] = site.pages[target.path].ids()
-                if target.fragment not in known:
-                    failures.append(
-                        Failure(
-                            _page_label(page),
-                            f"<{tag.name}> «{_text(tag)[:60]}» → {href}",
-                            f"на странице нет якоря «#{target.fragment}»",
-                            "исправьте ссылку: якорь должен совпадать с id элемента страницы",
-                        )
-                    )
     return failures
 
 

@@ -7,7 +7,8 @@ strings, and the rules only read it.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -18,12 +19,41 @@ from generator import contract
 _BASE = "http://section.invalid/"
 
 
-@dataclass(frozen=True)
 class HtmlPage:
-    """One HTML file of the site."""
+    """One HTML file of the site.
 
-    path: str  # relative to the site folder: "komissiya/index.html"
-    soup: BeautifulSoup
+    A page read from a folder is parsed when a rule first looks into it, and the parse is kept
+    in a cache bounded by the size of the HTML it holds (:data:`PARSED_BUDGET`): a site of
+    hundreds of megabytes is checked page by page instead of held in memory whole. What every
+    rule asks of every page (its kind, subsection, language) is kept apart from the parse.
+    """
+
+    __slots__ = ("_facts", "_read", "_soup", "path")
+
+    def __init__(
+        self,
+        path: str,  # relative to the site folder: "komissiya/index.html"
+        soup: BeautifulSoup | None = None,
+        *,
+        read: Callable[[], str] | None = None,
+    ) -> None:
+        if (soup is None) == (read is None):
+            raise TypeError("a page needs either its parsed soup or a way to read it")
+        self.path = path
+        self._soup = soup
+        self._read = read
+        self._facts: dict[str, str | None] | None = None
+
+    @property
+    def soup(self) -> BeautifulSoup:
+        if self._soup is not None:
+            return self._soup
+        return _PARSED.get(self)
+
+    def parse(self) -> tuple[BeautifulSoup, int]:
+        assert self._read is not None
+        text = self._read()
+        return BeautifulSoup(text, "html.parser", on_duplicate_attribute="ignore"), len(text)
 
     @property
     def url(self) -> str:
@@ -34,12 +64,21 @@ class HtmlPage:
             return self.path[: -len("index.html")]
         return self.path
 
+    def _fact(self, name: str) -> str | None:
+        if self._facts is None:
+            self._facts = _head_facts(self._head())
+        return self._facts.get(name)
+
+    def _head(self) -> BeautifulSoup:
+        """The page's ``<head>`` alone, for its facts: parsing it costs nothing next to the page."""
+        if self._soup is not None or self._read is None:
+            return self.soup
+        text = self._read()
+        body = text.find("<body")
+        return BeautifulSoup(text if body < 0 else text[:body], "html.parser")
+
     def meta(self, name: str) -> str | None:
-        tag = self.soup.find("meta", attrs={"name": name})
-        if isinstance(tag, Tag):
-            content = tag.get("content")
-            return content if isinstance(content, str) else None
-        return None
+        return self._fact(name)
 
     @property
     def kind(self) -> str | None:
@@ -52,14 +91,13 @@ class HtmlPage:
 
     @property
     def lang(self) -> str:
-        html = self.soup.find("html")
-        value = html.get("lang") if isinstance(html, Tag) else None
-        return value.strip() if isinstance(value, str) else ""
+        return self._fact(" lang") or ""
 
     @property
     def main(self) -> Tag | None:
         """The page's own content, without the theme's header, navigation and footer."""
-        found = self.soup.select_one("article.md-content__inner") or self.soup.find("main")
+        soup = self.soup
+        found = soup.select_one("article.md-content__inner") or soup.find("main")
         return found if isinstance(found, Tag) else None
 
     def ids(self) -> set[str]:
@@ -70,6 +108,57 @@ class HtmlPage:
                 if isinstance(value, str):
                     found.add(value)
         return found
+
+
+def _head_facts(head: BeautifulSoup) -> dict[str, str | None]:
+    facts: dict[str, str | None] = {}
+    for tag in head.find_all("meta", attrs={"name": True}):
+        key, content = tag.get("name"), tag.get("content")
+        if isinstance(key, str) and key not in facts:
+            facts[key] = content if isinstance(content, str) else None
+    html = head.find("html")
+    lang = html.get("lang") if isinstance(html, Tag) else None
+    facts[" lang"] = lang.strip() if isinstance(lang, str) else ""
+    return facts
+
+
+PARSED_BUDGET = 24_000_000
+"""How many characters of HTML the parsed pages in memory may come from, all together (a parse
+takes about ten times its text); the page parsed last is always kept."""
+
+
+class _ParsedPages:
+    """The most recently used parses of pages read from a folder."""
+
+    def __init__(self) -> None:
+        self._parsed: OrderedDict[int, tuple[HtmlPage, BeautifulSoup, int]] = OrderedDict()
+        self._size = 0
+
+    def get(self, page: HtmlPage) -> BeautifulSoup:
+        key = id(page)
+        found = self._parsed.get(key)
+        if found is not None:
+            self._parsed.move_to_end(key)
+            return found[1]
+        soup, size = page.parse()
+        self._parsed[key] = (page, soup, size)
+        self._size += size
+        while self._size > PARSED_BUDGET and len(self._parsed) > 1:
+            _, (_, _, dropped) = self._parsed.popitem(last=False)
+            self._size -= dropped
+        return soup
+
+    def clear(self) -> None:
+        self._parsed.clear()
+        self._size = 0
+
+
+_PARSED = _ParsedPages()
+
+
+def forget_parsed_pages() -> None:
+    """Let the parses of a checked site go (a build checks one site and goes on)."""
+    _PARSED.clear()
 
 
 @dataclass(frozen=True)

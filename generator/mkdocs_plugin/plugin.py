@@ -1,9 +1,12 @@
 """MkDocs event glue: validated content in, generated pages out.
 
-The content folder is MkDocs' ``docs_dir``, so ``mkdocs serve`` watches it and rebuilds when a
-YAML file changes. Attachments under ``files/`` are published as they are; every other page is
-generated from the models, and MkDocs' Markdown step is skipped for them. Once the site is
-written, it is indexed for search; a failed indexing fails the build.
+The content folder is given to MkDocs as ``docs_dir``, but MkDocs never walks it: its walk
+follows every symbolic link and takes whatever it finds. The plugin reads the content itself
+(:mod:`generator.content`, which resolves links and reads only regular files), hands MkDocs an
+empty folder to walk instead, and adds the pages it generated and the attachments the content
+walk allowed (``files/``, open formats only, published as downloads and never rendered).
+``antikor serve`` watches the content folder through :meth:`AntikorPlugin.on_serve`. Once the
+site is written, it is indexed for search; a failed indexing fails the build.
 """
 
 from __future__ import annotations
@@ -19,14 +22,16 @@ import jinja2
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from generator import timings
 from generator.content import Content
 from generator.contract import PageKind
 from generator.mkdocs_plugin.config import AntikorConfig
+from generator.paths import Kind, classify
 from generator.pipeline import ContentFailed, banner_text, prepare_pages
 from generator.plaintext import visible
 from generator.search.pagefind import IndexingFailed, index_site
@@ -44,6 +49,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self._records: list[Record] = []
         self._indexed: dict[str, PageIndex] = {}
         self._serving = False
+        self._root: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps one plugin object across the rebuilds of `mkdocs serve`,
@@ -53,7 +59,9 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if config.site_url and (problem := site_url_problem(config.site_url)):
             raise PluginError(f"адрес раздела (site_url) «{visible(config.site_url)}»: {problem}")
-        root = Path(self.config.content or config.docs_dir)
+        root = Path(self.config.content or config.docs_dir).resolve()
+        self._root = root
+        config.docs_dir = str(NO_DOCS)
         errors = None
         try:
             content, pages, records = prepare_pages(
@@ -88,9 +96,30 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         result = Files([f for f in files if _is_published(f)])
+        if self._content is not None:
+            for name, real in _still_attachments(self._content):
+                result.append(
+                    File.generated(
+                        config, name, abs_src_path=str(real), inclusion=InclusionLevel.INCLUDED
+                    )
+                )
+        for name, real in _settings_assets(config, self._root):
+            result.append(
+                File.generated(
+                    config, name, abs_src_path=str(real), inclusion=InclusionLevel.INCLUDED
+                )
+            )
         for page in self._pages.values():
             result.append(File.generated(config, page.src_uri, content=_stub(page)))
         return result
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        """Watch the content folder: MkDocs watches ``docs_dir``, which is not the content."""
+        if self._root is not None:
+            server.watch(str(self._root))
+        return server
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
@@ -185,17 +214,49 @@ def _pin_build_date(pages: list[Page]) -> None:
 _UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 
+NO_DOCS = Path(__file__).with_name("no_docs")
+"""The folder MkDocs walks in place of the content: it holds nothing to publish."""
+
+
 def _is_published(file: File) -> bool:
-    """Attachments and theme assets. The content's own YAML and Markdown are not published."""
-    uri = file.src_uri
-    if uri.startswith("files/"):
-        return True
+    """The theme's assets. Nothing MkDocs found in ``docs_dir`` is published: attachments come
+    from the content walk."""
+    if file.src_dir is None or Path(file.src_dir).resolve() == NO_DOCS.resolve():
+        return False
     return (
         not file.is_documentation_page()
         and file.inclusion.is_included()
-        and not uri.endswith((".yaml", ".yml", ".md", ".map"))
-        and not uri.startswith(("plans/", "reports/", "pages/", *_UNUSED_THEME_FILES))
+        and not file.src_uri.endswith((".yaml", ".yml", ".md", ".map"))
+        and not file.src_uri.startswith(_UNUSED_THEME_FILES)
     )
+
+
+def _settings_assets(config: MkDocsConfig, root: Path | None) -> list[tuple[str, Path]]:
+    """Style sheets and scripts the settings (``extra_css``, ``extra_javascript``) name in the
+    content folder: regular files inside it only, as for attachments."""
+    if root is None:
+        return []
+    found = []
+    for entry in [*config.extra_css, *config.extra_javascript]:
+        name = str(getattr(entry, "path", entry))
+        if "://" in name or name.startswith(("/", "\\")) or ".." in name.split("/"):
+            continue
+        kind = classify(root / name, root)
+        if kind.kind is Kind.FILE and kind.real is not None:
+            found.append((name, kind.real))
+    return found
+
+
+def _still_attachments(content: Content) -> list[tuple[str, Path]]:
+    """The content's attachments that are still the regular files the content walk found. A
+    preview keeps showing the last good content while the clerk fixes an error; a file replaced
+    by a link or a pipe since then is left out, not followed."""
+    kept = []
+    for name, real in content.attachments.items():
+        entry = classify(content.root / name, content.root)
+        if entry.kind is Kind.FILE and entry.real == real:
+            kept.append((name, real))
+    return kept
 
 
 def _templates(config: MkDocsConfig) -> Path:

@@ -33,6 +33,7 @@ from generator.models import (
     Status,
     Unknown,
 )
+from generator.paths import attachment_href, is_local
 from generator.site.i18n import (
     REPORTS_ADDRESS,
     SEARCH_ADDRESS,
@@ -210,6 +211,7 @@ class _Builder:
             anchor=anchor,
             section_anchor=section_anchor,
             act_anchor=self.act_anchor,
+            is_local=is_local,
         )
         self.env.filters["markdown"] = self.markdown
         self.reports_by_plan: dict[str, list[ReportEntry]] = {}
@@ -268,7 +270,10 @@ class _Builder:
     def render(self, template: str, url: str, **context: Any) -> str:
         context.setdefault("updated", None)
         return self.env.get_template(template).render(
-            url=url, link=lambda target: relative(url, target), **context
+            url=url,
+            link=lambda target: relative(url, target),
+            file_link=lambda name: relative(url, attachment_href(name)),
+            **context,
         )
 
     def pages(self) -> list[Page]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONTENT_BY_NAME, ROOT, build_site, run_antikor
+from tests.conftest import CONTENT_BY_NAME, ROOT, ExampleSites, build_site, run_antikor
 
 
 def test_check_passes_and_prints_every_rule(example_site: Callable[[str], Path]) -> None:
@@ -185,3 +185,29 @@ def test_check_output_is_the_expected_text(name: str, example_site: Callable[[st
         expected.parent.mkdir(exist_ok=True)
         expected.write_text(actual, encoding="utf-8")
     assert actual == expected.read_text(encoding="utf-8")
+
+
+def test_the_check_reads_a_site_page_by_page(
+    example_site: ExampleSites, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However large the site, only the parses that fit the budget are held at once: with a
+    budget of one character, a single page; and the report is the same as with all in memory."""
+    from generator.compliance import site as site_module
+    from generator.compliance.report import format_json
+    from generator.pipeline import check_built
+
+    site = example_site("derbent")
+    held: list[int] = []
+    original = site_module._ParsedPages.get
+
+    def get(cache: site_module._ParsedPages, page: site_module.HtmlPage) -> object:
+        soup = original(cache, page)
+        held.append(len(cache._parsed))
+        return soup
+
+    whole = format_json(*check_built(site))
+    monkeypatch.setattr(site_module, "PARSED_BUDGET", 1)
+    monkeypatch.setattr(site_module._ParsedPages, "get", get)
+    streamed = format_json(*check_built(site))
+    assert streamed == whole
+    assert held and max(held) == 1

@@ -98,3 +98,23 @@ def test_the_preview_leaves_out_the_search_index(server: tuple[str, Path, Path])
     root = url.removesuffix(PAGE)
     assert "ak-search" in (_get(root + "poisk/") or "")  # the page is there, the index is not
     assert _get(root + "pagefind/pagefind.js") is None
+
+
+def test_a_pipe_or_an_outside_link_in_the_content_neither_hangs_nor_leaks(
+    server: tuple[str, Path, Path],
+) -> None:
+    """A named pipe in place of site.yaml is an error, not a request that never returns; a link
+    to a file of the machine is never served."""
+    url, content, log = server
+    root = url[: -len(PAGE)]
+    assert _get(f"{root}files/plan.pdf") is not None
+    (content / "files" / "plan.pdf").unlink()
+    (content / "files" / "plan.pdf").symlink_to("/etc/passwd")
+    (content / "files" / "passwd.txt").symlink_to("/etc/passwd")
+    (content / "site.yaml").unlink()
+    os.mkfifo(content / "site.yaml")
+    _wait_for(lambda: "E013" in log.read_text(encoding="utf-8"), "the pipe to be reported")
+    _wait_for(lambda: "E014" in log.read_text(encoding="utf-8"), "the links to be reported")
+    assert _get(url) is not None  # the last good pages are still served
+    assert _get(f"{root}files/passwd.txt") is None
+    assert "root:" not in (_get(f"{root}files/plan.pdf") or "")
