@@ -459,6 +459,7 @@ def read_xlsx(path: Path) -> Source:
 
     _refuse_ole(path)
     _check_archive(path)
+    _check_merges(path)
     try:
         workbook = openpyxl.load_workbook(path, data_only=True)
     except Exception:
@@ -486,6 +487,35 @@ def read_xlsx(path: Path) -> Source:
                 if (r, c) != (merged.min_row, merged.min_col):
                     grid[r - 1][c - 1] = Covered(origin, vertical=c == merged.min_col)
     return Source(tables=[_drop_empty_rows(Table(grid).pad())])
+
+
+def _check_merges(path: Path) -> None:
+    """Loading a workbook makes an object for every cell of a merged range, so a range over
+    the whole sheet is refused before the workbook is loaded."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with archive.open(name) as stream:
+                        for _, node in ElementTree.iterparse(stream):
+                            if node.tag.endswith("}mergeCell"):
+                                check_cells(_area(node.get("ref", "")))
+                            node.clear()
+    except (zipfile.BadZipFile, ElementTree.ParseError, OSError):
+        return  # the workbook loader says the file is damaged
+
+
+def _area(ref: str) -> int:
+    """The cells of a range such as ``A1:D4``; 0 for a reference that is not one."""
+    from openpyxl.utils.cell import range_boundaries
+
+    try:
+        left, top, right, bottom = range_boundaries(ref)
+    except (ValueError, TypeError):
+        return 0
+    if None in (left, top, right, bottom):
+        return 0
+    return (right - left + 1) * (bottom - top + 1)  # type: ignore[operator]
 
 
 def _extent(sheet: Any) -> tuple[int, int]:

@@ -66,6 +66,12 @@ def _span(value: str) -> Callable[[str], str]:
     return lambda xml: xml.replace("<w:tcPr>", f'<w:tcPr><w:gridSpan w:val="{value}"/>', 1)
 
 
+def _level(xml: str) -> str:
+    numbered = '<w:pPr><w:numPr><w:ilvl w:val="2000000000"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+    assert "<w:p><w:r><w:t>Сделать" in xml
+    return xml.replace("<w:p><w:r><w:t>Сделать", f"<w:p>{numbered}<w:r><w:t>Сделать")
+
+
 def _grid_before(xml: str) -> str:
     return re.sub(
         r"(<w:tr\b[^>]*>)", r'\1<w:trPr><w:gridBefore w:val="2000000000"/></w:trPr>', xml, count=1
@@ -87,6 +93,26 @@ def _xlsx(path: Path, far: str | None = None, *, formatted_only: bool = False) -
     elif far:
         sheet[far] = "x"
     workbook.save(str(path))
+
+
+def _huge_merge(path: Path) -> None:
+    """A merged range over the whole sheet, which the workbook loader would fill cell by cell."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for values in ([TITLE], HEADER, ROW):
+        sheet.append(values)
+    sheet.merge_cells("A4:B4")
+    workbook.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet_xml = "xl/worksheets/sheet1.xml"
+    parts[sheet_xml] = parts[sheet_xml].replace(b'ref="A4:B4"', b'ref="A4:XFD1048576"')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
 
 
 def _too_big(attribute: str, value: str, limit: int) -> str:
@@ -113,6 +139,7 @@ CASES: dict[str, tuple[Callable[[Path], object], str]] = {
         _too_big("w:gridBefore", "2000000000", 256),
     ),
     "badspan.docx": (lambda p: _docx(p, _span("x")), _not_a_number("w:gridSpan", "x")),
+    "level.docx": (lambda p: _docx(p, _level), _too_big("w:ilvl", "2000000000", 8)),
     "negative.docx": (lambda p: _docx(p, _span("-3")), _not_a_number("w:gridSpan", "-3")),
     "span.odt": (
         lambda p: _odt(
@@ -139,6 +166,11 @@ CASES: dict[str, tuple[Callable[[Path], object], str]] = {
     ),
     "long.xlsx": (
         lambda p: _xlsx(p, "D1048576"),
+        "в таблице больше 200000 ячеек (строки × столбцы; предел импорта): проверьте, что это"
+        " план, и удалите лишние строки и столбцы",
+    ),
+    "merged.xlsx": (
+        _huge_merge,
         "в таблице больше 200000 ячеек (строки × столбцы; предел импорта): проверьте, что это"
         " план, и удалите лишние строки и столбцы",
     ),
