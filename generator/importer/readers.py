@@ -264,6 +264,7 @@ def _refuse_ole(path: Path) -> None:
 def _docx_table(element: Any, numbering: Numbering) -> Table:
     table = Table()
     above: dict[int, Cell] = {}  # column → the cell that a vMerge continuation extends
+    width = 0
     for tr in element.iterchildren(W + "tr"):
         row: list[Slot] = []
         before = tr.find(f"{W}trPr/{W}gridBefore")
@@ -292,7 +293,8 @@ def _docx_table(element: Any, numbering: Numbering) -> Table:
             if merge is not None:
                 above[column] = cell
         table.rows.append(row)
-        check_cells(len(table.rows) * table.width)
+        width = max(width, len(row))
+        check_cells(len(table.rows) * width)
     return table.pad()
 
 
@@ -376,6 +378,7 @@ def _odt_rows(table: ElementTree.Element) -> Iterable[ElementTree.Element]:
 def _odt_table(element: ElementTree.Element) -> Table:
     table = Table()
     pending: dict[tuple[int, int], Covered] = {}
+    width = 0
     for row_index, tr in enumerate(_odt_rows(element)):
         row: list[Slot] = []
         for tc in tr:
@@ -406,7 +409,8 @@ def _odt_table(element: ElementTree.Element) -> Table:
                                 cell, vertical=offset == 0 and down > 0
                             )
         table.rows.append(row)
-        check_cells(len(table.rows) * table.width)
+        width = max(width, len(row))
+        check_cells(len(table.rows) * width)
     return table.pad()
 
 
