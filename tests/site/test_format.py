@@ -158,7 +158,7 @@ def test_share_leaves_out_no_occasion_and_not_applicable(report: BeautifulSoup) 
     assert "Основания не возникали: 1" in text
     share = _one(report, ".ak-summary__share").get_text(" ", strip=True)
     assert share == (
-        "Выполнено 1 из 2 мероприятий (50 %); не учитываются мероприятия со статусами"
+        "Выполнено 1 из 2 мероприятий (50\u00a0%); не учитываются мероприятия со статусами"
         " «Не относится к компетенции», «Основания не возникали»."
     )
 
