@@ -106,6 +106,7 @@ def load_site_config(
     settings["site_dir"] = str(site_dir)
     if site_url:
         settings["site_url"] = site_url
+    _check_site_url(settings.get("site_url"), "--site-url" if site_url else str(override))
     config = MkDocsConfig(config_file_path=str(override) if override else None)
     config.load_dict(settings)
     errors, warnings = config.validate()
@@ -118,6 +119,20 @@ def load_site_config(
         )
     _keep_antikor_theme(config)
     return config
+
+
+def _check_site_url(url: object, origin: str) -> None:
+    """The address is checked before MkDocs sees it: MkDocs' own check stops with English text,
+    and an unclosed ``[`` in the host makes it fail outright."""
+    from generator.plaintext import visible
+    from generator.siteurl import site_url_problem
+
+    if url is None:
+        return
+    if not isinstance(url, str):
+        raise ConfigError(f"{origin}: адрес раздела (site_url) должен быть строкой")
+    if problem := site_url_problem(url):
+        raise ConfigError(f"{origin}: адрес раздела (site_url) «{visible(url)}»: {problem}")
 
 
 def write_settings(settings: dict[str, Any], path: Path) -> None:
