@@ -10,6 +10,7 @@ file named by ``--config``, is merged over the defaults: it sets ``site_url``, a
 
 from __future__ import annotations
 
+import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -84,7 +85,9 @@ def merged_settings(override: Path | None) -> dict[str, Any]:
     key by key, anything else replaced; the antikor plugin is always on."""
     settings = default_settings()
     if override is not None:
-        settings = _merge(settings, _read_override(override))
+        over = _read_override(override)
+        _refuse_unsafe(over, override)
+        settings = _merge(settings, over)
         _resolve_custom_dir(settings, override.parent)
     settings["plugins"] = _with_antikor(settings.get("plugins"))
     return settings
@@ -167,6 +170,68 @@ def _read_override(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: ошибка: ожидались настройки вида «имя: значение»")
     return data
+
+
+# Settings Material prints into every page as they are (unescaped), or that make the pages
+# load something from another host; the section does not use them, so a body's mkdocs.yml may
+# not set them. The value: why, in Russian.
+_PRINTED_RAW = "Material выводит ее в каждую страницу без экранирования"
+_FOREIGN_HOST = "с ней страницы загружают данные с других серверов"
+_REFUSED: dict[tuple[str, ...], str] = {
+    ("site_description",): _PRINTED_RAW,
+    ("site_author",): _PRINTED_RAW,
+    ("copyright",): _PRINTED_RAW,
+    ("repo_name",): _PRINTED_RAW,
+    ("repo_url",): f"{_PRINTED_RAW}, и {_FOREIGN_HOST} (api.github.com)",
+    ("edit_uri",): _PRINTED_RAW,
+    ("google_analytics",): _FOREIGN_HOST,
+    ("extra", "analytics"): f"{_FOREIGN_HOST} (googletagmanager.com)",
+    ("extra", "consent"): _PRINTED_RAW,
+    ("extra", "social"): _PRINTED_RAW,
+    ("extra", "alternate"): _PRINTED_RAW,
+    ("extra", "homepage"): _PRINTED_RAW,
+}
+# Paths Material puts into ``href``/``src`` as they are: only files of the section itself.
+_LOCAL_PATHS = (("extra_css",), ("extra_javascript",), ("theme", "logo"), ("theme", "favicon"))
+_NOT_LOCAL = re.compile(r"""://|^//|^\s*(?:javascript|data|vbscript):|["'<>\\`\s]""", re.I)
+
+
+def _refuse_unsafe(over: dict[str, Any], path: Path) -> None:
+    """A body's ``mkdocs.yml`` is trusted configuration, yet the section's own rules hold: no
+    value printed unescaped and nothing loaded from other hosts. Settings that would break them
+    are refused here, naming the setting, rather than silently dropped."""
+    for keys, why in _REFUSED.items():
+        if _lookup(over, keys) is not None:
+            raise ConfigError(
+                f"{path}: ошибка: настройка «{'.'.join(keys)}» не поддерживается: {why};"
+                " удалите ее из файла настроек"
+            )
+    font = _lookup(over, ("theme", "font"))
+    if font not in (None, False):
+        raise ConfigError(
+            f"{path}: ошибка: настройка «theme.font» может быть только false: иначе {_FOREIGN_HOST}"
+            " (fonts.googleapis.com)"
+        )
+    for keys in _LOCAL_PATHS:
+        value = _lookup(over, keys)
+        entries = value if isinstance(value, list) else [] if value is None else [value]
+        for entry in entries:
+            target = entry.get("path") if isinstance(entry, dict) else entry
+            if not isinstance(target, str) or _NOT_LOCAL.search(target):
+                raise ConfigError(
+                    f"{path}: ошибка: в настройке «{'.'.join(keys)}» значение {target!r}: здесь"
+                    " допустим только путь к файлу раздела без кавычек, пробелов и угловых"
+                    " скобок (например extra.css); адреса других серверов не допускаются"
+                )
+
+
+def _lookup(settings: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    value: Any = settings
+    for key in keys:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

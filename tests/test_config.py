@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -187,3 +188,52 @@ def test_serve_reports_a_wrong_setting_before_starting(tmp_path: Path) -> None:
     assert result.stderr.startswith(
         f"antikor: {tmp_path / 'mkdocs.yml'}: ошибка в настройке «theme»:"
     )
+
+
+def test_a_nav_title_from_mkdocs_yml_is_escaped(tmp_path: Path) -> None:
+    content = _content(tmp_path / "body")
+    (tmp_path / "body" / "mkdocs.yml").write_text(
+        "nav:\n"
+        "  - '<svg onload=alert(9)></svg>': 'https://example.org/'\n"
+        "  - 'Скрипт': 'javascript://%0aalert(1)'\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = run_antikor("build", "--content", str(content), "--site-dir", str(site))
+    assert result.exit_code == 0, result.stderr
+    assert "пункт nav {'Скрипт': 'javascript://%0aalert(1)'} пропущен" in result.stderr
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.find("svg", attrs={"onload": True}) is None
+    links = soup.select('nav a[href="https://example.org/"]')
+    assert links and all(a.get_text(strip=True) == "<svg onload=alert(9)></svg>" for a in links)
+    assert not soup.select('a[href^="javascript"]')
+
+
+@pytest.mark.parametrize(
+    ("setting", "name"),
+    [
+        ("site_description: '<script>alert(1)</script>'\n", "site_description"),
+        ("site_author: '\"><script>alert(1)</script>'\n", "site_author"),
+        ("copyright: '<img src=x onerror=alert(1)>'\n", "copyright"),
+        ("repo_url: https://github.com/example/section\n", "repo_url"),
+        ("repo_name: '<b>x</b>'\n", "repo_name"),
+        ("extra:\n  analytics:\n    provider: google\n    property: G-XXXX\n", "extra.analytics"),
+        ("extra:\n  social:\n    - icon: x\n      link: 'javascript:alert(1)'\n", "extra.social"),
+        ("theme:\n  font:\n    text: Roboto\n", "theme.font"),
+        ("extra_css: ['https://cdn.example.org/x.css']\n", "extra_css"),
+        ("extra_css: ['//cdn.example.org/x.css']\n", "extra_css"),
+        ("extra_javascript: ['x.js\"><script>alert(1)</script>']\n", "extra_javascript"),
+        ("theme:\n  logo: 'https://example.org/logo.png'\n", "theme.logo"),
+    ],
+)
+def test_settings_printed_raw_or_loading_other_hosts_are_refused(
+    tmp_path: Path, setting: str, name: str
+) -> None:
+    content = _content(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text(setting, encoding="utf-8")
+    result = run_antikor("build", "--content", str(content), cwd=tmp_path)
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.startswith(f"antikor: {tmp_path / 'mkdocs.yml'}: ошибка:")
+    assert f"«{name}»" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
