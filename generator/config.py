@@ -103,7 +103,9 @@ def load_site_config(
     """The validated MkDocs configuration for building ``content`` into ``site_dir``."""
     from mkdocs.config.defaults import MkDocsConfig
 
+    _check_content_folder(content)
     override = find_override(content, config_file)
+    _check_outside_content(override, content)
     settings = merged_settings(override)
     settings["docs_dir"] = str(content.resolve())
     settings["site_dir"] = str(site_dir)
@@ -115,13 +117,42 @@ def load_site_config(
     errors, warnings = config.validate()
     origin = str(override) if override else "настройки по умолчанию"
     for name, warning in warnings:
-        print(f"{origin}: замечание: настройка «{name}»: {warning}", file=sys.stderr)
+        print(f"{origin}: замечание: настройка «{name}»: {_russian(warning)}", file=sys.stderr)
     if errors:
         raise ConfigError(
             "\n".join(f"{origin}: ошибка в настройке «{name}»: {error}" for name, error in errors)
         )
     _keep_antikor_theme(config)
     return config
+
+
+def _check_content_folder(content: Path) -> None:
+    """MkDocs would say it in English (``The path … isn't an existing directory``)."""
+    if not content.exists():
+        raise ConfigError(f"{content}: папки содержимого нет; укажите ее в --content")
+    if not content.is_dir():
+        raise ConfigError(f"{content}: это файл, а не папка содержимого; укажите папку в --content")
+
+
+def _check_outside_content(override: Path | None, content: Path) -> None:
+    """A settings file inside the content folder is most likely one of its data files
+    (``--config content/site.yaml``); MkDocs refuses it with a long English text."""
+    if override is not None and content.resolve() in override.resolve().parents:
+        raise ConfigError(
+            f"{override}: файл настроек MkDocs не может лежать в папке содержимого {content};"
+            " в --config указывают mkdocs.yml (он лежит рядом с папкой содержимого), а не файл"
+            " содержимого"
+        )
+
+
+_UNKNOWN_NAME = "Unrecognised configuration name: "
+
+
+def _russian(warning: str) -> str:
+    """MkDocs' commonest warning in Russian; the rest as MkDocs words them."""
+    if warning.startswith(_UNKNOWN_NAME):
+        return "такой настройки MkDocs нет, она не действует"
+    return warning
 
 
 def _check_site_url(url: object, origin: str) -> None:
@@ -157,7 +188,9 @@ def _read_override(path: Path) -> dict[str, Any]:
         with path.open("rb") as file:
             data = yaml_load(file)
     except OSError as exc:
-        raise ConfigError(f"{path}: файл настроек не читается: {exc.strerror}") from None
+        from generator.publish import os_reason
+
+        raise ConfigError(f"{path}: файл настроек не читается: {os_reason(exc)}") from None
     except ConfigurationError as exc:
         cause = exc.__context__
         if isinstance(cause, yaml.MarkedYAMLError) and cause.problem_mark is not None:

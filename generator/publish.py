@@ -61,14 +61,27 @@ _REASONS = {
     errno.ENOTDIR: "часть пути — файл, а не папка",
     errno.EISDIR: "на этом месте папка, а не файл",
     errno.EIO: "ошибка ввода-вывода диска",
+    errno.ENOENT: "нет такого файла или папки",
+    errno.EEXIST: "файл или папка с таким именем уже есть",
+    errno.ENOTEMPTY: "папка не пуста",
+    errno.ELOOP: "символические ссылки ведут по кругу",
 }
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in Russian; an uncommon fault keeps its system name
+    (``EXDEV``) beside the system's own text, so it can still be looked up."""
+    code = exc.errno or 0
+    if code in _REASONS:
+        return _REASONS[code]
+    name = errno.errorcode.get(code)
+    return f"системная ошибка {name}: {exc.strerror}" if name else (exc.strerror or str(exc))
 
 
 def describe_os_error(exc: OSError) -> str:
     """An operating system fault in Russian, with the file it happened to."""
-    reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
     where = f"{exc.filename}: " if exc.filename else ""
-    return f"{where}{reason}"
+    return f"{where}{os_reason(exc)}"
 
 
 def check_site_dir(site_dir: Path, *, content: Path, config_file: Path | None) -> Path:
