@@ -32,6 +32,7 @@ from generator.importer.heading import Heading, read_heading
 from generator.importer.layout import Builder, Layout, lay_out, positional_note
 from generator.importer.readers import ImportFailure, read_source
 from generator.importer.writer import Written, write_plan, write_report
+from generator.paths import Kind, classify
 
 __all__ = ["ImportFailure", "Options", "Outcome", "plan_import", "run"]
 
@@ -141,6 +142,7 @@ def plan_import(path: Path, options: Options) -> Outcome:
     outcome = Outcome(path, draft)
     plan_stem = options.plan or draft.plan.years
     plan_file = options.content / "plans" / f"{plan_stem}.yaml"
+    check_inside(plan_file, options.content)
     attached = options.plan is not None and plan_file.is_file() and is_report
     if is_report:
         draft.report = _report(draft, heading, plan_stem)
@@ -365,11 +367,13 @@ def run(paths: list[Path], options: Options) -> tuple[list[Outcome], list[Path]]
     if options.content.exists() and not options.content.is_dir():
         raise ImportFailure(f"{options.content}: это файл, а не папка содержимого")
     for target in targets:
+        check_inside(target, options.content)
         for parent in target.parents:
             if parent.exists() and not parent.is_dir():
                 raise ImportFailure(f"{parent}: это файл, а не папка: файл {target} не записать")
     site = options.content / "site.yaml"
     extra: list[tuple[Path, str]] = []
+    check_inside(site, options.content)
     if not site.exists():
         language = "uk" if any(_ukrainian(o) for o in outcomes) else "ru"
         extra.append((site, SITE_TEMPLATE.format(language=language)))
@@ -394,6 +398,33 @@ def run(paths: list[Path], options: Options) -> tuple[list[Outcome], list[Path]]
             ) from None
         written.append(target)
     return outcomes, written
+
+
+def check_inside(target: Path, content: Path) -> None:
+    """The file an import writes or reads, and its folder, judged as the build judges them
+    (:func:`generator.paths.classify`): a link out of the content folder, a link to a folder
+    (the build would not read what is written through it) or a special file is refused, so
+    an import never writes where the build will not look."""
+    if not content.is_dir():
+        return  # nothing there to lead anywhere; a file in its place is refused by run
+    root = Path(os.path.realpath(content))
+    inner = [target, *target.parents[: len(target.parents) - len(content.parents) - 1]]
+    for path in reversed(inner):
+        kind = classify(path, root).kind
+        if kind is Kind.OUTSIDE:
+            raise ImportFailure(
+                f"{path}: ссылка (symlink) ведет за пределы папки содержимого: импорт не"
+                " записывает через нее; замените ссылку папкой или файлом"
+            )
+        if kind is Kind.LINK_LOOP:
+            raise ImportFailure(
+                f"{path}: ссылка (symlink) ведет на папку или по кругу: сборка такие ссылки не"
+                " читает, и импорт не записывает через них; замените ссылку самой папкой"
+            )
+        if kind is Kind.SPECIAL:
+            raise ImportFailure(f"{path}: это не обычный файл и не папка: файл не записать")
+        if kind is not Kind.DIR and path != target:
+            return  # missing (it will be made) or a file (run refuses it)
 
 
 def _ukrainian(outcome: Outcome) -> bool:

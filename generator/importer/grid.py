@@ -9,7 +9,35 @@ nobody needs to know which format the table came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+MAX_COLUMNS = 256
+"""Columns of a table (and so any span or repeat): a plan has about ten."""
+MAX_CELLS = 200_000
+"""Positions of a table, rows × columns: a plan of thousands of measures fits many times over,
+while a document that asks for more (a merged cell over a million rows) would exhaust memory."""
+
+
+class Damaged(Exception):
+    """A document past a limit or with a value that is no number; the Russian message lacks
+    the file name, which :func:`~generator.importer.readers.read_source` adds."""
+
+
+def check_width(width: int) -> None:
+    if width > MAX_COLUMNS:
+        raise Damaged(
+            f"в таблице больше {MAX_COLUMNS} столбцов (предел импорта): проверьте, что это"
+            " план, и удалите лишние столбцы"
+        )
+
+
+def check_cells(count: int) -> None:
+    if count > MAX_CELLS:
+        raise Damaged(
+            f"в таблице больше {MAX_CELLS} ячеек (строки × столбцы; предел импорта): проверьте,"
+            " что это план, и удалите лишние строки и столбцы"
+        )
 
 
 @dataclass(frozen=True)
@@ -55,8 +83,11 @@ class Table:
         return max((len(r) for r in self.rows), default=0)
 
     def pad(self) -> Table:
-        """Every row as wide as the widest, so columns line up."""
+        """Every row as wide as the widest, so columns line up; a grid past the limits is
+        refused before it is filled out."""
         width = self.width
+        check_width(width)
+        check_cells(width * len(self.rows))
         for row in self.rows:
             row.extend(Cell() for _ in range(width - len(row)))
         return self
@@ -106,3 +137,16 @@ def text_cell(text: str) -> Cell:
         else:
             paragraphs.append(Paragraph(stripped))
     return Cell(paragraphs)
+
+
+def text_grid(rows: Iterable[list[str]]) -> list[list[Slot]]:
+    """Rows of text as cells, counted on the way: a file of separators alone is refused
+    before it becomes millions of cells."""
+    grid: list[list[Slot]] = []
+    count = 0
+    for row in rows:
+        count += len(row)
+        check_width(len(row))
+        check_cells(count)
+        grid.append([text_cell(value) for value in row])
+    return grid

@@ -16,20 +16,35 @@ from typing import Any
 from xml.etree import ElementTree
 
 from generator.importer.grid import (
+    MAX_CELLS,
+    MAX_COLUMNS,
     Cell,
     Covered,
+    Damaged,
     Paragraph,
     Slot,
     Source,
     Table,
+    check_cells,
+    check_width,
     clean,
     text_cell,
+    text_grid,
 )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 TEXT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+MAX_UNPACKED = 200_000_000
+"""Bytes of a text file, or of a zip archive's parts unpacked: a plan takes a few megabytes."""
+MAX_SPACES = 10_000
+"""Spaces one ODT ``text:s`` element stands for."""
+MAX_FIELD = 1_000_000
+"""Characters of one CSV field: a cell of a plan takes a few thousand."""
+MAX_LEVEL = 8
+"""The deepest level of Word's list numbering (levels 0 to 8)."""
 
 
 class ImportFailure(Exception):
@@ -44,7 +59,50 @@ def read_source(path: Path) -> Source:
     reader = READERS.get(suffix)
     if reader is None:
         raise ImportFailure(_unsupported(path, suffix))
-    return reader(path)
+    try:
+        return reader(path)
+    except Damaged as exc:
+        raise ImportFailure(f"{path}: {exc}") from None
+
+
+def _number(raw: str | None, attribute: str, *, default: int, high: int) -> int:
+    """A count or a span written in the document. One that is no number means a damaged
+    file (Word refuses to open it); one past ``high`` would make the reader loop or fill
+    memory for nothing, so it is refused too."""
+    if raw is None:
+        return default
+    text = raw.strip()
+    if not re.fullmatch(r"[0-9]+", text):
+        raise Damaged(
+            f"файл поврежден: у атрибута {attribute} значение «{text[:20]}», а не число;"
+            " откройте файл в Word или LibreOffice и сохраните заново"
+        )
+    if len(text) > 12 or int(text) > high:
+        raise Damaged(
+            f"у атрибута {attribute} значение {text[:20]}, больше предела импорта {high}:"
+            " файл поврежден или это не план; откройте его в Word или LibreOffice и сохраните"
+            " заново"
+        )
+    return int(text)
+
+
+def _check_archive(path: Path) -> None:
+    """A DOCX, ODT or XLSX is a zip archive: a few kilobytes can unpack to gigabytes, so the
+    sizes its parts declare are checked before anything is unpacked (a damaged archive is
+    left to the reader, which says so)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if total > MAX_UNPACKED:
+            raise Damaged(
+                f"архив распаковывается больше чем в {MAX_UNPACKED // 1_000_000} МБ (часть"
+                f" «{info.filename[:60]}»; предел импорта): файл поврежден или это не план"
+            )
 
 
 def _unsupported(path: Path, suffix: str) -> str:
@@ -73,6 +131,7 @@ def read_docx(path: Path) -> Source:
     import docx
 
     _refuse_ole(path)
+    _check_archive(path)
     try:
         document = docx.Document(str(path))
     except Exception:
@@ -117,8 +176,9 @@ class Numbering:
                 start = lvl.find(W + "start")
                 fmt = lvl.find(W + "numFmt")
                 text = lvl.find(W + "lvlText")
-                levels[int(lvl.get(W + "ilvl", "0"))] = (
-                    int(start.get(W + "val", "1")) if start is not None else 1,
+                level = _number(lvl.get(W + "ilvl"), "w:ilvl", default=0, high=MAX_LEVEL)
+                levels[level] = (
+                    _start(start),
                     fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
                     text.get(W + "val", "") if text is not None else "",
                 )
@@ -136,7 +196,8 @@ class Numbering:
         num = props.find(W + "numId")
         ilvl = props.find(W + "ilvl")
         num_id = num.get(W + "val", "") if num is not None else ""
-        level = int(ilvl.get(W + "val", "0")) if ilvl is not None else 0
+        raw = ilvl.get(W + "val") if ilvl is not None else None
+        level = _number(raw, "w:ilvl", default=0, high=MAX_LEVEL)
         levels = self.levels.get(num_id)
         if not levels or num_id == "0":
             return None
@@ -154,6 +215,11 @@ class Numbering:
                 f"%{depth + 1}", _format_number(value, levels.get(depth, (1, "decimal", ""))[1])
             )
         return label, False
+
+
+def _start(start: Any) -> int:
+    raw = start.get(W + "val") if start is not None else None
+    return _number(raw, "w:start", default=1, high=MAX_CELLS)
 
 
 def _format_number(value: int, fmt: str) -> str:
@@ -198,17 +264,21 @@ def _refuse_ole(path: Path) -> None:
 def _docx_table(element: Any, numbering: Numbering) -> Table:
     table = Table()
     above: dict[int, Cell] = {}  # column → the cell that a vMerge continuation extends
+    width = 0
     for tr in element.iterchildren(W + "tr"):
         row: list[Slot] = []
         before = tr.find(f"{W}trPr/{W}gridBefore")
-        for _ in range(int(before.get(W + "val", "0")) if before is not None else 0):
+        raw = before.get(W + "val") if before is not None else None
+        for _ in range(_number(raw, "w:gridBefore", default=0, high=MAX_COLUMNS)):
             row.append(Cell())
         for tc in _docx_cells(tr):
             props = tc.find(W + "tcPr")
             span_el = props.find(W + "gridSpan") if props is not None else None
-            span = int(span_el.get(W + "val", "1")) if span_el is not None else 1
+            raw = span_el.get(W + "val") if span_el is not None else None
+            span = max(1, _number(raw, "w:gridSpan", default=1, high=MAX_COLUMNS))
             merge = props.find(W + "vMerge") if props is not None else None
             column = len(row)
+            check_width(column + span)
             origin = above.get(column)
             if merge is not None and merge.get(W + "val", "continue") == "continue" and origin:
                 origin.rowspan += 1
@@ -223,6 +293,8 @@ def _docx_table(element: Any, numbering: Numbering) -> Table:
             if merge is not None:
                 above[column] = cell
         table.rows.append(row)
+        width = max(width, len(row))
+        check_cells(len(table.rows) * width)
     return table.pad()
 
 
@@ -272,6 +344,7 @@ def _trim(cell: Cell) -> None:
 
 def read_odt(path: Path) -> Source:
     _refuse_ole(path)
+    _check_archive(path)
     try:
         with zipfile.ZipFile(path) as archive:
             content = archive.read("content.xml")
@@ -305,21 +378,25 @@ def _odt_rows(table: ElementTree.Element) -> Iterable[ElementTree.Element]:
 def _odt_table(element: ElementTree.Element) -> Table:
     table = Table()
     pending: dict[tuple[int, int], Covered] = {}
+    width = 0
     for row_index, tr in enumerate(_odt_rows(element)):
         row: list[Slot] = []
         for tc in tr:
+            repeat = _odt_number(tc, "number-columns-repeated", 1_000_000)
             if tc.tag == TABLE_NS + "covered-table-cell":
-                repeat = int(tc.get(TABLE_NS + "number-columns-repeated", "1"))
+                check_width(len(row) + min(repeat, 64))
                 for _ in range(min(repeat, 64)):
                     covered = pending.get((row_index, len(row)))
                     row.append(covered or Covered(Cell(), vertical=False))
                 continue
             if tc.tag != TABLE_NS + "table-cell":
                 continue
-            colspan = int(tc.get(TABLE_NS + "number-columns-spanned", "1"))
-            rowspan = int(tc.get(TABLE_NS + "number-rows-spanned", "1"))
-            repeat = int(tc.get(TABLE_NS + "number-columns-repeated", "1"))
+            colspan = max(1, _odt_number(tc, "number-columns-spanned", MAX_COLUMNS))
+            rowspan = max(1, _odt_number(tc, "number-rows-spanned", MAX_CELLS))
+            check_width(len(row) + min(repeat, 64))
             for _ in range(min(repeat, 64)):
+                check_width(len(row) + colspan)
+                check_cells(len(pending) + rowspan * colspan)
                 cell = Cell(_odf_paragraphs(tc), colspan=colspan, rowspan=rowspan)
                 _trim(cell)
                 column = len(row)
@@ -332,7 +409,15 @@ def _odt_table(element: ElementTree.Element) -> Table:
                                 cell, vertical=offset == 0 and down > 0
                             )
         table.rows.append(row)
+        width = max(width, len(row))
+        check_cells(len(table.rows) * width)
     return table.pad()
+
+
+def _odt_number(cell: ElementTree.Element, attribute: str, high: int) -> int:
+    """Repeats are clamped where they are used (an empty cell repeated to the page's edge is
+    common); spans must fit the table."""
+    return _number(cell.get(TABLE_NS + attribute), f"table:{attribute}", default=1, high=high)
 
 
 def _odf_paragraphs(cell: ElementTree.Element) -> list[Paragraph]:
@@ -355,7 +440,8 @@ def _odf_text(node: ElementTree.Element) -> str:
     parts = [node.text or ""]
     for child in node:
         if child.tag == TEXT_NS + "s":
-            parts.append(" " * int(child.get(TEXT_NS + "c", "1")))
+            raw = child.get(TEXT_NS + "c")
+            parts.append(" " * _number(raw, "text:c", default=1, high=MAX_SPACES))
         elif child.tag == TEXT_NS + "tab":
             parts.append("\t")
         elif child.tag == TEXT_NS + "line-break":
@@ -376,6 +462,8 @@ def read_xlsx(path: Path) -> Source:
     import openpyxl
 
     _refuse_ole(path)
+    _check_archive(path)
+    _check_merges(path)
     try:
         workbook = openpyxl.load_workbook(path, data_only=True)
     except Exception:
@@ -384,21 +472,65 @@ def read_xlsx(path: Path) -> Source:
             " LibreOffice Calc и сохраните заново как XLSX"
         ) from None
     sheet = next((ws for ws in workbook.worksheets if ws.max_row > 1), workbook.worksheets[0])
-    grid: list[list[Slot]] = [
-        [text_cell(_xlsx_value(value)) for value in row]
-        for row in sheet.iter_rows(values_only=True)
-    ]
+    rows, columns = _extent(sheet)
+    check_width(columns)
+    check_cells(rows * columns)
+    values = sheet.iter_rows(max_row=rows, max_col=columns, values_only=True) if rows else []
+    grid = text_grid([_xlsx_value(value) for value in row] for row in values)
     for merged in sheet.merged_cells.ranges:
+        if merged.min_row > rows or merged.min_col > columns:
+            continue  # a merge of empty cells past the data
         origin = grid[merged.min_row - 1][merged.min_col - 1]
         if not isinstance(origin, Cell):
             continue
-        origin.colspan = merged.max_col - merged.min_col + 1
-        origin.rowspan = merged.max_row - merged.min_row + 1
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
+        bottom, right = min(merged.max_row, rows), min(merged.max_col, columns)
+        origin.colspan = right - merged.min_col + 1
+        origin.rowspan = bottom - merged.min_row + 1
+        for r in range(merged.min_row, bottom + 1):
+            for c in range(merged.min_col, right + 1):
                 if (r, c) != (merged.min_row, merged.min_col):
                     grid[r - 1][c - 1] = Covered(origin, vertical=c == merged.min_col)
     return Source(tables=[_drop_empty_rows(Table(grid).pad())])
+
+
+def _check_merges(path: Path) -> None:
+    """Loading a workbook makes an object for every cell of a merged range, so a range over
+    the whole sheet is refused before the workbook is loaded."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with archive.open(name) as stream:
+                        for _, node in ElementTree.iterparse(stream):
+                            if node.tag.endswith("}mergeCell"):
+                                check_cells(_area(node.get("ref", "")))
+                            node.clear()
+    except (zipfile.BadZipFile, ElementTree.ParseError, OSError):
+        return  # the workbook loader says the file is damaged
+
+
+def _area(ref: str) -> int:
+    """The cells of a range such as ``A1:D4``; 0 for a reference that is not one."""
+    from openpyxl.utils.cell import range_boundaries
+
+    try:
+        left, top, right, bottom = range_boundaries(ref)
+    except (ValueError, TypeError):
+        return 0
+    if None in (left, top, right, bottom):
+        return 0
+    return (right - left + 1) * (bottom - top + 1)  # type: ignore[operator]
+
+
+def _extent(sheet: Any) -> tuple[int, int]:
+    """The rows and columns that hold values. The sheet's own dimension also counts cells
+    that are only formatted or merged, and a stray one at XFD1048576 would make it a grid of
+    seventeen billion positions."""
+    rows = columns = 0
+    for (row, column), cell in sheet._cells.items():
+        if cell.value is not None and cell.value != "":
+            rows, columns = max(rows, row), max(columns, column)
+    return rows, columns
 
 
 def _xlsx_value(value: object) -> str:
@@ -423,16 +555,38 @@ def _drop_empty_rows(table: Table) -> Table:
 
 def read_csv(path: Path) -> Source:
     text = _decode(path)
+    sample = text[:4096]
+    if len(text) > len(sample):  # whole lines only: a field cut in the middle misleads it
+        sample = sample[: sample.rfind("\n") + 1] or sample
     try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=";,\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    grid: list[list[Slot]] = [[text_cell(value) for value in row] for row in rows]
+    reader = csv.reader(io.StringIO(text), dialect)
+    limit = csv.field_size_limit(MAX_FIELD)
+    try:
+        grid = text_grid(reader)
+    except csv.Error as exc:
+        what = (
+            f"поле длиннее {MAX_FIELD} знаков (предел импорта)"
+            if "field limit" in str(exc)
+            else "файл поврежден"
+        )
+        raise Damaged(
+            f"строка {reader.line_num}: {what}: проверьте файл в Excel или LibreOffice Calc и"
+            " сохраните заново как CSV"
+        ) from None
+    finally:
+        csv.field_size_limit(limit)
     return Source(tables=[_drop_empty_rows(Table(grid).pad())])
 
 
 def _decode(path: Path) -> str:
+    if path.stat().st_size > MAX_UNPACKED:
+        raise Damaged(
+            f"файл больше {MAX_UNPACKED // 1_000_000} МБ (предел импорта): проверьте, что это"
+            " план или отчет"
+        )
     data = path.read_bytes()
     try:
         return data.decode("utf-8-sig")
@@ -503,7 +657,7 @@ def _rows_per_line(lines: list[str]) -> Source:
             _continue_row(rows[-1], cells)
             continue
         rows.append(cells)
-    grid: list[list[Slot]] = [[text_cell(_strip_tags(c)) for c in row] for row in rows]
+    grid = text_grid([_strip_tags(c) for c in row] for row in rows)
     source.tables.append(_drop_empty_rows(Table(grid).pad()))
     return source
 
