@@ -142,7 +142,11 @@ def _parser() -> argparse.ArgumentParser:
         "--site-url", metavar="АДРЕС", help="полный адрес раздела на сервере (site_url)"
     )
     init.add_argument(
-        "--force", action="store_true", help="записывать и в непустую папку (файлы заменяются)"
+        "--force",
+        action="store_true",
+        help="записывать и в непустую папку: существующие файлы содержимого (content/) и"
+        " mkdocs.yml сохраняются, недостающие дописываются, файлы CI, редактора, схем и README"
+        " заменяются",
     )
     init.set_defaults(command=_init)
 
@@ -262,8 +266,16 @@ def _init(args: argparse.Namespace) -> int:
     except StarterError as exc:
         print(f"antikor: {exc}", file=sys.stderr)
         return 1
-    for path in written:
+    for path in written.written:
         print(path)
+    if written.kept:
+        print(
+            "antikor: эти файлы уже были и сохранены как есть (init не заменяет содержимое"
+            " и mkdocs.yml):",
+            file=sys.stderr,
+        )
+        for path in written.kept:
+            print(f"    {path}", file=sys.stderr)
     print(
         f"Раздел создан в {args.dir}. Дальше: cd {args.dir} && antikor build, затем"
         " antikor check — он перечислит, что осталось заполнить.",

@@ -10,6 +10,7 @@ file named by ``--config``, is merged over the defaults: it sets ``site_url``, a
 
 from __future__ import annotations
 
+import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -84,7 +85,9 @@ def merged_settings(override: Path | None) -> dict[str, Any]:
     key by key, anything else replaced; the antikor plugin is always on."""
     settings = default_settings()
     if override is not None:
-        settings = _merge(settings, _read_override(override))
+        over = _read_override(override)
+        _refuse_unsafe(over, override)
+        settings = _merge(settings, over)
         _resolve_custom_dir(settings, override.parent)
     settings["plugins"] = _with_antikor(settings.get("plugins"))
     return settings
@@ -100,24 +103,70 @@ def load_site_config(
     """The validated MkDocs configuration for building ``content`` into ``site_dir``."""
     from mkdocs.config.defaults import MkDocsConfig
 
+    _check_content_folder(content)
     override = find_override(content, config_file)
+    _check_outside_content(override, content)
     settings = merged_settings(override)
     settings["docs_dir"] = str(content.resolve())
     settings["site_dir"] = str(site_dir)
     if site_url:
         settings["site_url"] = site_url
+    _check_site_url(settings.get("site_url"), "--site-url" if site_url else str(override))
     config = MkDocsConfig(config_file_path=str(override) if override else None)
     config.load_dict(settings)
     errors, warnings = config.validate()
     origin = str(override) if override else "настройки по умолчанию"
     for name, warning in warnings:
-        print(f"{origin}: замечание: настройка «{name}»: {warning}", file=sys.stderr)
+        print(f"{origin}: замечание: настройка «{name}»: {_russian(warning)}", file=sys.stderr)
     if errors:
         raise ConfigError(
             "\n".join(f"{origin}: ошибка в настройке «{name}»: {error}" for name, error in errors)
         )
     _keep_antikor_theme(config)
     return config
+
+
+def _check_content_folder(content: Path) -> None:
+    """MkDocs would say it in English (``The path … isn't an existing directory``)."""
+    if not content.exists():
+        raise ConfigError(f"{content}: папки содержимого нет; укажите ее в --content")
+    if not content.is_dir():
+        raise ConfigError(f"{content}: это файл, а не папка содержимого; укажите папку в --content")
+
+
+def _check_outside_content(override: Path | None, content: Path) -> None:
+    """A settings file inside the content folder is most likely one of its data files
+    (``--config content/site.yaml``); MkDocs refuses it with a long English text."""
+    if override is not None and content.resolve() in override.resolve().parents:
+        raise ConfigError(
+            f"{override}: файл настроек MkDocs не может лежать в папке содержимого {content};"
+            " в --config указывают mkdocs.yml (он лежит рядом с папкой содержимого), а не файл"
+            " содержимого"
+        )
+
+
+_UNKNOWN_NAME = "Unrecognised configuration name: "
+
+
+def _russian(warning: str) -> str:
+    """MkDocs' commonest warning in Russian; the rest as MkDocs words them."""
+    if warning.startswith(_UNKNOWN_NAME):
+        return "такой настройки MkDocs нет, она не действует"
+    return warning
+
+
+def _check_site_url(url: object, origin: str) -> None:
+    """The address is checked before MkDocs sees it: MkDocs' own check stops with English text,
+    and an unclosed ``[`` in the host makes it fail outright."""
+    from generator.plaintext import visible
+    from generator.siteurl import site_url_problem
+
+    if url is None:
+        return
+    if not isinstance(url, str):
+        raise ConfigError(f"{origin}: адрес раздела (site_url) должен быть строкой")
+    if problem := site_url_problem(url):
+        raise ConfigError(f"{origin}: адрес раздела (site_url) «{visible(url)}»: {problem}")
 
 
 def write_settings(settings: dict[str, Any], path: Path) -> None:
@@ -139,7 +188,9 @@ def _read_override(path: Path) -> dict[str, Any]:
         with path.open("rb") as file:
             data = yaml_load(file)
     except OSError as exc:
-        raise ConfigError(f"{path}: файл настроек не читается: {exc.strerror}") from None
+        from generator.publish import os_reason
+
+        raise ConfigError(f"{path}: файл настроек не читается: {os_reason(exc)}") from None
     except ConfigurationError as exc:
         cause = exc.__context__
         if isinstance(cause, yaml.MarkedYAMLError) and cause.problem_mark is not None:
@@ -152,6 +203,68 @@ def _read_override(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: ошибка: ожидались настройки вида «имя: значение»")
     return data
+
+
+# Settings Material prints into every page as they are (unescaped), or that make the pages
+# load something from another host; the section does not use them, so a body's mkdocs.yml may
+# not set them. The value: why, in Russian.
+_PRINTED_RAW = "Material выводит ее в каждую страницу без экранирования"
+_FOREIGN_HOST = "с ней страницы загружают данные с других серверов"
+_REFUSED: dict[tuple[str, ...], str] = {
+    ("site_description",): _PRINTED_RAW,
+    ("site_author",): _PRINTED_RAW,
+    ("copyright",): _PRINTED_RAW,
+    ("repo_name",): _PRINTED_RAW,
+    ("repo_url",): f"{_PRINTED_RAW}, и {_FOREIGN_HOST} (api.github.com)",
+    ("edit_uri",): _PRINTED_RAW,
+    ("google_analytics",): _FOREIGN_HOST,
+    ("extra", "analytics"): f"{_FOREIGN_HOST} (googletagmanager.com)",
+    ("extra", "consent"): _PRINTED_RAW,
+    ("extra", "social"): _PRINTED_RAW,
+    ("extra", "alternate"): _PRINTED_RAW,
+    ("extra", "homepage"): _PRINTED_RAW,
+}
+# Paths Material puts into ``href``/``src`` as they are: only files of the section itself.
+_LOCAL_PATHS = (("extra_css",), ("extra_javascript",), ("theme", "logo"), ("theme", "favicon"))
+_NOT_LOCAL = re.compile(r"""://|^//|^\s*(?:javascript|data|vbscript):|["'<>\\`\s]""", re.I)
+
+
+def _refuse_unsafe(over: dict[str, Any], path: Path) -> None:
+    """A body's ``mkdocs.yml`` is trusted configuration, yet the section's own rules hold: no
+    value printed unescaped and nothing loaded from other hosts. Settings that would break them
+    are refused here, naming the setting, rather than silently dropped."""
+    for keys, why in _REFUSED.items():
+        if _lookup(over, keys) is not None:
+            raise ConfigError(
+                f"{path}: ошибка: настройка «{'.'.join(keys)}» не поддерживается: {why};"
+                " удалите ее из файла настроек"
+            )
+    font = _lookup(over, ("theme", "font"))
+    if font not in (None, False):
+        raise ConfigError(
+            f"{path}: ошибка: настройка «theme.font» может быть только false: иначе {_FOREIGN_HOST}"
+            " (fonts.googleapis.com)"
+        )
+    for keys in _LOCAL_PATHS:
+        value = _lookup(over, keys)
+        entries = value if isinstance(value, list) else [] if value is None else [value]
+        for entry in entries:
+            target = entry.get("path") if isinstance(entry, dict) else entry
+            if not isinstance(target, str) or _NOT_LOCAL.search(target):
+                raise ConfigError(
+                    f"{path}: ошибка: в настройке «{'.'.join(keys)}» значение {target!r}: здесь"
+                    " допустим только путь к файлу раздела без кавычек, пробелов и угловых"
+                    " скобок (например extra.css); адреса других серверов не допускаются"
+                )
+
+
+def _lookup(settings: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    value: Any = settings
+    for key in keys:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

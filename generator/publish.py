@@ -11,7 +11,12 @@ swaps it in only when everything succeeded. The rules, in the order they are app
   working folder of that target is left over from a killed build, and is removed.
 * The swap is two renames: the previous site to ``.<name>-previous``, the new one to the target,
   then the previous site is deleted. A build killed between the two renames leaves the previous
-  site under the ``-previous`` name; the next build puts it back before anything else.
+  site under the ``-previous`` name; the next build puts it back before anything else. A
+  ``-previous`` folder antikor did not write (no marker, no antikor home page) is never
+  deleted nor taken for the site: the build is refused until the user moves it away.
+* The new site's top folder gets the modes of any folder the user creates (``0o777`` less the
+  umask), not the ``0o700`` of a private working folder, so a web server running as another
+  user may read it.
 
 Faults of the machine (no room, no rights, a read-only disk) become :class:`SiteWriteFailed` with
 a Russian reason; the previous site stays in place.
@@ -56,14 +61,27 @@ _REASONS = {
     errno.ENOTDIR: "часть пути — файл, а не папка",
     errno.EISDIR: "на этом месте папка, а не файл",
     errno.EIO: "ошибка ввода-вывода диска",
+    errno.ENOENT: "нет такого файла или папки",
+    errno.EEXIST: "файл или папка с таким именем уже есть",
+    errno.ENOTEMPTY: "папка не пуста",
+    errno.ELOOP: "символические ссылки ведут по кругу",
 }
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in Russian; an uncommon fault keeps its system name
+    (``EXDEV``) beside the system's own text, so it can still be looked up."""
+    code = exc.errno or 0
+    if code in _REASONS:
+        return _REASONS[code]
+    name = errno.errorcode.get(code)
+    return f"системная ошибка {name}: {exc.strerror}" if name else (exc.strerror or str(exc))
 
 
 def describe_os_error(exc: OSError) -> str:
     """An operating system fault in Russian, with the file it happened to."""
-    reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
     where = f"{exc.filename}: " if exc.filename else ""
-    return f"{where}{reason}"
+    return f"{where}{os_reason(exc)}"
 
 
 def check_site_dir(site_dir: Path, *, content: Path, config_file: Path | None) -> Path:
@@ -158,6 +176,7 @@ def publishing(target: Path) -> Iterator[Path]:
             raise SiteWriteFailed(describe_os_error(exc)) from None
         try:
             yield staging
+            staging.chmod(0o777 & ~_umask())
             _swap(staging, target)
         except OSError as exc:
             raise SiteWriteFailed(describe_os_error(exc)) from None
@@ -190,13 +209,33 @@ def _locked(parent: Path, target: Path) -> Iterator[None]:
         os.close(fd)  # closing the descriptor releases the lock
 
 
+def _umask() -> int:
+    """The process's umask. Linux shows it in /proc without changing it; elsewhere it is set and
+    put back at once (a build runs one thread, so nothing creates a file in between)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _recover(target: Path) -> None:
     """Undo what a killed build left: the previous site put back if the new one never arrived,
-    and deleted if it did."""
+    and deleted if it did. A ``-previous`` folder antikor did not write is the user's: refused,
+    never deleted or renamed."""
     previous = _previous(target)
-    if not previous.is_dir() or previous.is_symlink():
+    if previous.is_symlink() or (previous.exists() and not previous.is_dir()):
+        raise SiteDirRefused(_foreign_previous(previous, "это не папка"))
+    if not previous.is_dir():
         return
-    if target.exists():
+    if not is_replaceable(previous):
+        raise SiteDirRefused(_foreign_previous(previous, "в ней не сайт antikor"))
+    if target.exists() or not any(previous.iterdir()):
         shutil.rmtree(previous, ignore_errors=True)
     else:
         previous.rename(target)
@@ -204,6 +243,13 @@ def _recover(target: Path) -> None:
             f"antikor: прежний сайт восстановлен в {target} (предыдущая сборка была прервана)",
             file=sys.stderr,
         )
+
+
+def _foreign_previous(previous: Path, why: str) -> str:
+    return (
+        f"{previous}: {why}, а сборка кладет сюда прежний сайт на время замены;"
+        " сборка ее не тронет и не начнется: переименуйте или перенесите ее"
+    )
 
 
 def _remove_stale_staging(target: Path) -> None:

@@ -42,12 +42,16 @@ def build_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+def schema_text(name: str) -> str:
+    """The schema file's text, the same from ``antikor schema`` and ``antikor init``."""
+    return json.dumps(build_schema(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def write_schemas(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name in SCHEMAS:
         path = folder / f"{name}.schema.json"
-        text = json.dumps(build_schema(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        path.write_text(text, encoding="utf-8")
+        path.write_text(schema_text(name), encoding="utf-8")
         written.append(path)
     return written

@@ -9,6 +9,7 @@ it. The federal acts are those every body's section cites, with their official r
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -245,6 +246,18 @@ _PAGE_WORDS = {
 }
 
 
+@dataclass(frozen=True)
+class Written:
+    """What ``init`` wrote, and the body's own files it found in place and kept."""
+
+    written: list[Path]
+    kept: list[Path]
+
+
+# The body's own files: with --force they are kept when present, written only when missing.
+_THE_BODYS = ("content/", "mkdocs.yml")
+
+
 def write_starter(
     target: Path,
     *,
@@ -253,9 +266,13 @@ def write_starter(
     profile: str = "federal",
     site_url: str | None = None,
     force: bool = False,
-) -> list[Path]:
-    """Write a new section repository into ``target``; the written files, in order. Refuses a
-    folder that already has files unless ``force``; then it replaces only the files it writes."""
+) -> Written:
+    """Write a new section repository into ``target``. Refuses a folder that already has files
+    unless ``force``; then the body's content and ``mkdocs.yml`` are kept where they exist (a
+    stub never replaces a filled-in page), and the tooling files (CI, editor settings, schemas,
+    README) are replaced. Nothing is written through a symbolic link: a link in a file's place is
+    replaced by the file, a link in a folder's place is refused, so nothing outside ``target``
+    is touched."""
     from generator.compliance.profiles import ProfileError, load_profile
 
     name = " ".join(name.split())
@@ -272,19 +289,55 @@ def write_starter(
     if target.is_dir() and any(target.iterdir()) and not force:
         raise StarterError(
             f"{target}: папка не пуста; чтобы записать раздел в нее, добавьте --force"
-            " (файлы с теми же именами будут заменены)"
+            " (содержимое и mkdocs.yml сохранятся, файлы CI, редактора, схем и README"
+            " будут заменены)"
         )
     files = _files(name, language, profile, site_url, required)
-    written = []
+    try:
+        return _write_files(target, files)
+    except OSError as exc:
+        from generator.publish import describe_os_error
+
+        raise StarterError(describe_os_error(exc)) from None
+
+
+def _write_files(target: Path, files: dict[str, str]) -> Written:
+    target.mkdir(parents=True, exist_ok=True)
+    outcome = Written([], [])
     for relative, text in files.items():
         path = target / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    from generator.schema import write_schemas
+        _check_folders(target, Path(relative).parent)
+        if relative.startswith(_THE_BODYS) and (path.exists() or path.is_symlink()):
+            outcome.kept.append(path)
+            continue
+        _write_file(path, text)
+        outcome.written.append(path)
+    return outcome
 
-    written += write_schemas(target / "schema")
-    return written
+
+def _check_folders(target: Path, relative: Path) -> None:
+    """Create the folders on the way to a file, refusing a symbolic link among them: a file
+    written through it would land outside ``target``."""
+    folder = target
+    for part in relative.parts:
+        folder = folder / part
+        if folder.is_symlink():
+            raise StarterError(
+                f"{folder}: символическая ссылка на месте папки; antikor init не пишет через"
+                " ссылки: удалите ее или выберите другую папку"
+            )
+        if folder.exists() and not folder.is_dir():
+            raise StarterError(f"{folder}: это файл, а не папка")
+        folder.mkdir(exist_ok=True)
+
+
+def _write_file(path: Path, text: str) -> None:
+    """Replace whatever is at ``path`` (a symbolic link too, never its target) with ``text``."""
+    if path.is_symlink():
+        path.unlink()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
+    with os.fdopen(os.open(path, flags, 0o666), "w", encoding="utf-8") as stream:
+        stream.write(text)
 
 
 def antikor_version() -> str:
@@ -314,6 +367,10 @@ def _files(
         if template.is_file():
             relative = template.relative_to(_TEMPLATES).as_posix().replace("dot-", ".", 1)
             files[relative] = _fill(template.read_text(encoding="utf-8"), version=version)
+    from generator.schema import SCHEMAS, schema_text
+
+    for schema in SCHEMAS:
+        files[f"schema/{schema}.schema.json"] = schema_text(schema)
     return files
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -187,3 +190,123 @@ def test_serve_reports_a_wrong_setting_before_starting(tmp_path: Path) -> None:
     assert result.stderr.startswith(
         f"antikor: {tmp_path / 'mkdocs.yml'}: ошибка в настройке «theme»:"
     )
+
+
+def test_a_nav_title_from_mkdocs_yml_is_escaped(tmp_path: Path) -> None:
+    content = _content(tmp_path / "body")
+    (tmp_path / "body" / "mkdocs.yml").write_text(
+        "nav:\n"
+        "  - '<svg onload=alert(9)></svg>': 'https://example.org/'\n"
+        "  - 'Скрипт': 'javascript://%0aalert(1)'\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = run_antikor("build", "--content", str(content), "--site-dir", str(site))
+    assert result.exit_code == 0, result.stderr
+    assert "пункт nav {'Скрипт': 'javascript://%0aalert(1)'} пропущен" in result.stderr
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.find("svg", attrs={"onload": True}) is None
+    links = soup.select('nav a[href="https://example.org/"]')
+    assert links and all(a.get_text(strip=True) == "<svg onload=alert(9)></svg>" for a in links)
+    assert not soup.select('a[href^="javascript"]')
+
+
+@pytest.mark.parametrize(
+    ("setting", "name"),
+    [
+        ("site_description: '<script>alert(1)</script>'\n", "site_description"),
+        ("site_author: '\"><script>alert(1)</script>'\n", "site_author"),
+        ("copyright: '<img src=x onerror=alert(1)>'\n", "copyright"),
+        ("repo_url: https://github.com/example/section\n", "repo_url"),
+        ("repo_name: '<b>x</b>'\n", "repo_name"),
+        ("extra:\n  analytics:\n    provider: google\n    property: G-XXXX\n", "extra.analytics"),
+        ("extra:\n  social:\n    - icon: x\n      link: 'javascript:alert(1)'\n", "extra.social"),
+        ("theme:\n  font:\n    text: Roboto\n", "theme.font"),
+        ("extra_css: ['https://cdn.example.org/x.css']\n", "extra_css"),
+        ("extra_css: ['//cdn.example.org/x.css']\n", "extra_css"),
+        ("extra_javascript: ['x.js\"><script>alert(1)</script>']\n", "extra_javascript"),
+        ("theme:\n  logo: 'https://example.org/logo.png'\n", "theme.logo"),
+    ],
+)
+def test_settings_printed_raw_or_loading_other_hosts_are_refused(
+    tmp_path: Path, setting: str, name: str
+) -> None:
+    content = _content(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text(setting, encoding="utf-8")
+    result = run_antikor("build", "--content", str(content), cwd=tmp_path)
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.startswith(f"antikor: {tmp_path / 'mkdocs.yml'}: ошибка:")
+    assert f"«{name}»" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_missing_content_folder_is_named_in_russian(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    for content, message in (("nonexist", "папки содержимого нет"), ("afile", "это файл, а не")):
+        result = run_antikor("build", "--content", content, cwd=tmp_path)
+        assert result.exit_code == 1, result.stderr
+        assert result.stderr.startswith(f"antikor: {content}: {message}")
+        assert "isn't" not in result.stderr
+        assert not (tmp_path / "site").exists()
+
+
+def test_a_content_file_given_as_the_settings_is_refused_in_russian(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    result = run_antikor(
+        "build", "--content", "content", "--config", "content/site.yaml", cwd=tmp_path
+    )
+    assert result.exit_code == 1, result.stderr
+    assert "файл настроек MkDocs не может лежать в папке содержимого" in result.stderr
+    assert (
+        _latin_words(
+            result.stderr,
+            str(content / "site.yaml"),
+            "antikor",
+            "MkDocs",
+            "mkdocs.yml",
+            "content",
+            "config",
+        )
+        == []
+    )
+
+
+def test_an_unknown_setting_is_a_russian_remark(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("sitename: опечатка\n", encoding="utf-8")
+    result = run_antikor("build", "--content", str(content), cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"{tmp_path / 'mkdocs.yml'}: замечание: настройка «sitename»: такой настройки MkDocs нет"
+    ) in result.stderr
+    assert "Unrecognised" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        errno.ENOENT,
+        errno.EACCES,
+        errno.EROFS,
+        errno.ENOSPC,
+        errno.EEXIST,
+        errno.ENOTDIR,
+        errno.EISDIR,
+        errno.EPERM,
+    ],
+)
+def test_common_disk_faults_are_told_in_russian(code: int) -> None:
+    from generator.publish import describe_os_error
+
+    text = describe_os_error(OSError(code, os.strerror(code), "/srv/site/index.html"))
+    assert text.startswith("/srv/site/index.html: ")
+    assert os.strerror(code) not in text
+    assert re.search("[а-я]", text) and not re.search("[A-Za-z]{3,}", text.split(": ", 1)[1])
+
+
+def test_an_uncommon_disk_fault_keeps_its_system_name() -> None:
+    from generator.publish import describe_os_error
+
+    text = describe_os_error(OSError(errno.EXDEV, os.strerror(errno.EXDEV)))
+    assert text == f"системная ошибка EXDEV: {os.strerror(errno.EXDEV)}"

@@ -241,3 +241,58 @@ def test_editor_settings_point_at_written_schemas(section: Path) -> None:
         assert all(g.startswith("content/") for g in globs)
     ignored = (section / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert "/site/" in ignored
+
+
+def test_init_force_keeps_the_bodys_content_and_settings(tmp_path: Path) -> None:
+    """A stub never replaces a filled-in page; what is missing is written, tooling replaced."""
+    assert run_antikor("init", str(tmp_path), "--name", "Орган").exit_code == 0
+    content = tmp_path / "content"
+    own = {
+        content / "site.yaml": "name: Администрация поселка\n",
+        content / "acts.yaml": "acts: []\n",
+        tmp_path / "mkdocs.yml": "site_url: https://adm.example.ru/antikor/\n",
+    }
+    page = next((content / "pages").glob("*.md"))
+    own[page] = "---\ntitle: Заполнено\n---\nНастоящий текст.\n"
+    for path, text in own.items():
+        path.write_text(text, encoding="utf-8")
+    missing = next(p for p in (content / "pages").glob("*.md") if p != page)
+    missing.unlink()
+    workflow = tmp_path / ".github" / "workflows" / "antikor.yml"
+    workflow.write_text("old\n", encoding="utf-8")
+
+    forced = run_antikor("init", str(tmp_path), "--name", "Орган", "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert {p: p.read_text(encoding="utf-8") for p in own} == own
+    assert "сохранены как есть" in forced.stderr
+    for path in own:
+        assert f"    {path}\n" in forced.stderr
+    assert str(missing) in forced.stdout.splitlines() and missing.is_file()
+    assert str(page) not in forced.stdout.splitlines()
+    assert workflow.read_text(encoding="utf-8") != "old\n"
+
+
+def test_init_force_replaces_a_symlink_and_never_writes_through_it(tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.write_text("не трогать\n", encoding="utf-8")
+    section = tmp_path / "section"
+    section.mkdir()
+    (section / ".gitignore").symlink_to(victim)
+    forced = run_antikor("init", str(section), "--name", "Орган", "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert victim.read_text(encoding="utf-8") == "не трогать\n"
+    assert not (section / ".gitignore").is_symlink()
+    assert (section / ".gitignore").read_text(encoding="utf-8")
+
+
+def test_init_force_refuses_a_symlinked_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    section = tmp_path / "section"
+    section.mkdir()
+    (section / ".vscode").symlink_to(outside, target_is_directory=True)
+    forced = run_antikor("init", str(section), "--name", "Орган", "--force")
+    assert forced.exit_code == 1
+    assert "Traceback" not in forced.stderr
+    assert f"{section / '.vscode'}: символическая ссылка на месте папки" in forced.stderr
+    assert list(outside.iterdir()) == []

@@ -280,16 +280,21 @@ def _added_nav(nav: list[Any] | None) -> list[Any]:
     added = []
     for item in nav or []:
         if isinstance(item, dict) and len(item) == 1:
-            target = next(iter(item.values()))
-            if isinstance(target, str) and "://" in target:
-                added.append(item)
+            title, target = next(iter(item.items()))
+            if isinstance(title, str) and isinstance(target, str) and _LINK.match(target):
+                # Material prints nav titles as they are: escaped like the section's own.
+                added.append({escape(title): target})
                 continue
         print(
-            f"замечание: mkdocs.yml: пункт nav {item!r} пропущен: к меню раздела добавляются"
-            " только ссылки вида «Название: https://...»",
+            f"замечание: mkdocs.yml: пункт nav {visible(repr(item))} пропущен: к меню раздела"
+            " добавляются только ссылки вида «Название: https://...»",
             file=sys.stderr,
         )
     return added
+
+
+# An added link: http(s) only (not javascript:), nothing that would end the href attribute.
+_LINK = re.compile(r"""https?://[^"'<>\\`\s]+\Z""", re.IGNORECASE)
 
 
 def _resolve_nav(pages: list[Page]) -> list[Any]:

@@ -29,6 +29,14 @@ from tests.security.conftest import active_markup, html_files
         "https://user:secret@adm.example.ru/",
         "https://adm.example.ru/?q=1",
         "https://adm.example.ru/#x",
+        "https://[::1",
+        "https://[zz]/",
+        "https://a.example:99999/",
+        "https://a.example:0/",
+        "https://a.example:abc/",
+        "https://-/",
+        "https://a..example/",
+        "https://a_b.example/",
     ],
 )
 def test_a_bad_address_is_refused(url: str) -> None:
@@ -44,6 +52,10 @@ def test_a_bad_address_is_refused(url: str) -> None:
         "HTTPS://ADM.EXAMPLE.RU/A/",
         "https://adm.example.ru:8443/a/b/",
         "https://adm.example.ru/a%22b/",
+        "http://localhost:8000/",
+        "https://[::1]:8443/antikor/",
+        "http://192.0.2.7/antikor/",
+        "https://xn--80ak6aa92e.xn--p1ai/",
     ],
 )
 def test_a_plain_address_is_taken(url: str) -> None:
@@ -73,3 +85,17 @@ def test_the_address_reaches_the_pages_as_given(minimal: Path, tmp_path: Path) -
     assert 'href="https://adm.example.ru/a%22b/komissiya/"' in (
         site / "komissiya" / "index.html"
     ).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "url", ["https://[::1", "https://[zz]/", "https://a.example:99999/", "https:///x/"]
+)
+def test_build_refuses_a_malformed_host_or_port_in_russian(
+    minimal: Path, tmp_path: Path, url: str
+) -> None:
+    """MkDocs fails outright on an unclosed ``[`` and answers the rest in English."""
+    result = build_site(minimal, tmp_path / "site", "--site-url", url)
+    assert result.exit_code == 1, result.stderr
+    assert f"--site-url: адрес раздела (site_url) «{url}»:" in result.stderr
+    assert "внутренняя ошибка" not in result.stderr and "isn't valid" not in result.stderr
+    assert not (tmp_path / "site").exists()

@@ -298,3 +298,55 @@ def test_timings_into_a_folder_is_refused_before_the_build(work: Path) -> None:
     missing = build_site(work / "content", work / "site", "--timings", str(work / "no" / "t.json"))
     assert missing.exit_code == 1 and "папки" in missing.stderr
     assert not (work / "site").exists()
+
+
+# --- the top folder's mode and a -previous folder antikor did not write ----------------------
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o755), (0o027, 0o750)])
+def test_the_site_folder_gets_the_modes_of_the_umask(work: Path, umask: int, mode: int) -> None:
+    """A web server running as another user must read the site: the top folder is not left
+    with the private mode of the working folder it was built in."""
+    old = os.umask(umask)
+    try:
+        result = build_site(work / "content", work / "site")
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.stderr
+    assert (work / "site").stat().st_mode & 0o777 == mode
+    subfolders = [p for p in (work / "site").iterdir() if p.is_dir()]
+    assert subfolders and all(p.stat().st_mode & 0o777 == mode for p in subfolders)
+
+
+@pytest.mark.parametrize("with_site", [True, False])
+def test_a_previous_folder_antikor_did_not_write_is_left_alone(work: Path, with_site: bool) -> None:
+    site = work / "site"
+    if with_site:
+        assert build_site(work / "content", site).exit_code == 0
+    before = _tree(site) if with_site else {}
+    foreign = work / ".site-previous"
+    foreign.mkdir()
+    (foreign / "thesis.docx").write_bytes(b"precious")
+    result = build_site(work / "content", site)
+    assert result.exit_code == 1
+    _refused(result.stderr)
+    assert "прежний сайт восстановлен" not in result.stderr
+    assert f"{foreign}: в ней не сайт antikor" in result.stderr
+    assert _tree(foreign) == {"thesis.docx": b"precious"}
+    assert (_tree(site) if site.exists() else {}) == before
+    expected = [".site-previous", "content", *(["site"] if with_site else [])]
+    assert sorted(p.name for p in work.iterdir()) == expected
+
+
+def test_a_previous_symlink_is_left_alone(work: Path) -> None:
+    elsewhere = work / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "thesis.docx").write_bytes(b"precious")
+    (work / ".site-previous").symlink_to(elsewhere)
+    site = work / "site"
+    result = build_site(work / "content", site)
+    assert result.exit_code == 1
+    _refused(result.stderr)
+    assert "это не папка" in result.stderr
+    assert (work / ".site-previous").is_symlink()
+    assert _tree(elsewhere) == {"thesis.docx": b"precious"}
