@@ -325,7 +325,7 @@ def _site_options(parser: argparse.ArgumentParser, *, site_dir: bool = True) -> 
 
 
 def _build(args: argparse.Namespace) -> int:
-    from mkdocs.exceptions import Abort, MkDocsException
+    from mkdocs.exceptions import MkDocsException
 
     from generator import timings
     from generator.compliance.profiles import ProfileError
@@ -363,14 +363,8 @@ def _build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    except (ProfileError, SiteUnreadable, ConfigError) as exc:
-        print(f"antikor: {exc}", file=sys.stderr)
-        return 1
-    except Abort as exc:
-        print(f"antikor: {_aborted(exc)}", file=sys.stderr)
-        return 1
-    except MkDocsException as exc:
-        print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
+    except (ProfileError, SiteUnreadable, ConfigError, MkDocsException) as exc:
+        print(f"antikor: {_failure(exc)}", file=sys.stderr)
         return 1
     if report:
         print(report, file=sys.stderr)
@@ -423,7 +417,7 @@ def _serve(args: argparse.Namespace) -> int:
     import tempfile
 
     from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import Abort, MkDocsException
+    from mkdocs.exceptions import MkDocsException
 
     from generator.config import (
         ConfigError,
@@ -450,16 +444,22 @@ def _serve(args: argparse.Namespace) -> int:
                 dev_addr=args.dev_addr,
                 **({"site_url": args.site_url} if args.site_url else {}),
             )
-        except ConfigError as exc:
-            print(f"antikor: {exc}", file=sys.stderr)
-            return 1
-        except Abort as exc:
-            print(f"antikor: {_aborted(exc)}", file=sys.stderr)
-            return 1
-        except MkDocsException as exc:
-            print(f"antikor: сборка не удалась: {exc}", file=sys.stderr)
+        except (ConfigError, MkDocsException) as exc:
+            print(f"antikor: {_failure(exc)}", file=sys.stderr)
             return 1
     return 0
+
+
+def _failure(exc: Exception) -> str:
+    """What stopped a build or the preview, in the words a clerk reads: MkDocs' own reasons
+    in Russian, and antikor's, which are Russian already, as they are."""
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    if isinstance(exc, Abort):
+        return _aborted(exc)
+    if isinstance(exc, MkDocsException):
+        return f"сборка не удалась: {exc}"
+    return str(exc)
 
 
 def _aborted(exc: Exception) -> str:
