@@ -34,8 +34,8 @@ from generator.mkdocs_plugin.config import AntikorConfig
 from generator.paths import Kind, classify
 from generator.pipeline import ContentFailed, banner_text, prepare_pages
 from generator.plaintext import visible
-from generator.search.pagefind import IndexingFailed, index_site
-from generator.search.records import PageIndex, Record, index_pages, wrap_page
+from generator.search.pagefind import Indexing, IndexingFailed, start_indexing
+from generator.search.records import PageIndex, Record, index_pages, render_page, wrap_page
 from generator.site.i18n import SUBSECTIONS, UI, subsection_address
 from generator.site.pages import Page, template_cache
 from generator.site.snippet import SNIPPET_PATH, render_snippet
@@ -48,6 +48,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self._content: Content | None = None
         self._records: list[Record] = []
         self._indexed: dict[str, PageIndex] = {}
+        self._indexing: Indexing | None = None
         self._serving = False
         self._root: Path | None = None
 
@@ -92,7 +93,39 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             "profile": content.site.requirements,
         }
         config.nav = [*_resolve_nav(pages), *_added_nav(config.nav)]
+        if not self._serving:
+            self._start_indexing(Path(config.site_dir))
         return config
+
+    def _start_indexing(self, site_dir: Path) -> None:
+        """Start Pagefind over the records and the indexed pages as they will be published, so
+        that it indexes on one core while MkDocs writes the site on the other.
+
+        A preview rebuilds after every saved file and must show it within seconds; indexing an
+        archive takes longer, so the search index is built for publishing only."""
+        self._cancel_indexing()
+        assert self._content is not None
+        language = self._content.site.language.value
+        written = [
+            (f"{page.url}index.html", render_page(page.html, index, language).encode())
+            for page in sorted(self._pages.values(), key=lambda p: f"{p.url}index.html")
+            if (index := self._indexed.get(page.url))
+        ]
+        with timings.stage("search"):
+            try:
+                self._indexing = start_indexing(
+                    self._records, language, site_dir=site_dir, written=written
+                )
+            except IndexingFailed as failure:
+                raise PluginError(f"поиск не построен, сайт не собран: {failure}") from None
+
+    def _cancel_indexing(self) -> None:
+        if self._indexing is not None:
+            self._indexing.cancel()
+            self._indexing = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._cancel_indexing()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         result = Files([f for f in files if _is_published(f)])
@@ -159,12 +192,11 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         if self._content is None:
             return
         site = self._content.site
-        if not self._serving:
-            # A preview rebuilds after every saved file and must show it within seconds; indexing
-            # an archive takes longer, so the search index is built for publishing only.
+        if self._indexing is not None:
+            indexing, self._indexing = self._indexing, None
             with timings.stage("search"):
                 try:
-                    index_site(Path(config.site_dir), self._records, site.language.value)
+                    indexing.finish(Path(config.site_dir))
                 except IndexingFailed as failure:
                     raise PluginError(f"поиск не построен, сайт не собран: {failure}") from None
         section_url = config.site_url or None
