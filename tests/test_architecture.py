@@ -19,6 +19,7 @@ CORE = (
     "generator.models",
     "generator.content",
     "generator.checks",
+    "generator.deadlines",
     "generator.contract",
 )
 RENDERING_LIBRARIES = ("mkdocs", "jinja2", "material")
