@@ -28,6 +28,7 @@ from generator.search.pagefind import (
     start_indexing,
 )
 from generator.search.records import PageIndex, Record, build_records, render_page
+from generator.site.model import build_model
 from tests.conftest import FIXTURES, ROOT, build_site
 
 
@@ -199,7 +200,7 @@ def derbent_copy(tmp_path: Path, example_site: Callable[[str], Path]) -> tuple[P
     assert content is not None
     site = tmp_path / "site"
     shutil.copytree(example_site("derbent"), site)
-    return site, build_records(content)
+    return site, build_records(build_model(content))
 
 
 def _bundle(site: Path) -> dict[str, bytes]:
