@@ -292,7 +292,10 @@ def _check(args: argparse.Namespace) -> int:
 
     try:
         results, profile = check_built(args.site_dir, args.profile)
-    except (SiteUnreadable, ProfileError) as exc:
+    except ProfileError as exc:  # the profile asked for is wrong: as in `antikor build`
+        print(f"antikor: {exc}", file=sys.stderr)
+        return 1
+    except SiteUnreadable as exc:
         print(f"antikor: {exc}", file=sys.stderr)
         return 2
     formatter = format_json if args.format == "json" else format_text
