@@ -256,17 +256,20 @@ def start_indexing(
 
 
 OUTPUT_PREFIX = ".antikor-search-"
-"""The index is written into ``.antikor-search-<process id>-<random>`` beside the site."""
+"""The index is written into ``.antikor-search-<process id>-<random>/pagefind`` beside the site."""
 
 
 def _output_folder(beside: Path, work: Path) -> Path:
-    """Where Pagefind writes the index: a new folder beside the site when that is allowed (the
-    index is then moved into the site without copying), else inside the working folder."""
+    """Where Pagefind writes the index: in a new folder beside the site when that is allowed (the
+    index is then moved into the site without copying), else inside the working folder. Pagefind
+    makes the ``pagefind`` folder itself, so it gets the modes of the umask, as the site's other
+    folders do (a web server running as another user reads it)."""
     try:
         remove_abandoned(beside, OUTPUT_PREFIX)
-        return Path(tempfile.mkdtemp(prefix=f"{OUTPUT_PREFIX}{os.getpid()}-", dir=beside))
+        parent = tempfile.mkdtemp(prefix=f"{OUTPUT_PREFIX}{os.getpid()}-", dir=beside)
     except OSError:
         return work / BUNDLE
+    return Path(parent) / BUNDLE
 
 
 class Indexing:
@@ -327,6 +330,8 @@ class Indexing:
             self._process.communicate()
         shutil.rmtree(self._work, ignore_errors=True)
         shutil.rmtree(self._output, ignore_errors=True)
+        if self._output.parent != self._work:  # the folder made for it beside the site
+            shutil.rmtree(self._output.parent, ignore_errors=True)
 
 
 def tidy_bundle(bundle: Path) -> None:
