@@ -31,6 +31,7 @@ from generator import timings
 from generator.content import Content
 from generator.contract import PageKind
 from generator.mkdocs_plugin.config import AntikorConfig
+from generator.opendata.files import data_files
 from generator.paths import Kind, classify
 from generator.pipeline import ContentFailed, banner_text, prepare_pages
 from generator.plaintext import visible
@@ -111,6 +112,9 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             )
         for page in self._pages.values():
             result.append(File.generated(config, page.src_uri, content=_stub(page)))
+        if self._content is not None:
+            for data in data_files(self._content):
+                result.append(File.generated(config, data.path, content=data.data))
         return result
 
     def on_serve(

@@ -17,9 +17,10 @@ from generator.content import Content
 from generator.opendata import columns as c
 from generator.opendata.columns import Column
 from generator.opendata.rows import Row, act_rows, plan_rows, report_rows
+from generator.site.i18n import OPENDATA_ADDRESS
 
 STANDARD: Final = "http://opendata.gosmonitor.ru/standard/3.0"
-FOLDER: Final = "opendata/"
+FOLDER: Final = OPENDATA_ADDRESS
 """Where the registry and the data sets lie under the section root, as the recommendations
 name it."""
 
@@ -197,6 +198,58 @@ def _contents(content: Content) -> dict[str, tuple[list[Row], list[dt.date]]]:
         "reports": (reports, report_dates),
         "acts": (act_rows(content.acts), act_dates),
     }
+
+
+@dataclass(frozen=True)
+class PassportRow:
+    """A row of a passport's table on the «Открытые данные» page, with its RDFa property."""
+
+    label: str
+    value: str
+    prop: str = ""
+    content: str = ""
+    href: str = ""
+
+
+_PROPERTIES: Final = {
+    "identifier": "dc:identifier",
+    "title": "dc:title",
+    "description": "dc:description",
+    "creator": "dc:creator",
+    "created": "dc:created",
+    "modified": "dc:modified",
+    "subject": "dc:subject",
+    "format": "dc:format",
+    "publishername": "foaf:name",
+    "publisherphone": "foaf:phone",
+    "publishermbox": "foaf:mbox",
+}
+
+
+def page_rows(dataset: Dataset) -> list[PassportRow]:
+    """The passport as the page shows it: every property of ``meta.csv``, the files as links
+    relative to the page (which lies in the registry's folder)."""
+    labels = dict(PASSPORT_FIELDS)
+    rows = []
+    for name, value in dataset.passport():
+        if name.startswith(("data-", "structure-")):
+            key = "data" if name.startswith("data-") else "structure"
+            href = f"{dataset.identifier}/{value}"
+            rows.append(PassportRow(labels[key], value, href=href))
+            continue
+        content = ""
+        shown = value
+        if name in ("created", "modified"):
+            date = dataset.created if name == "created" else dataset.modified
+            content, shown = date.isoformat(), f"{date:%d.%m.%Y}"
+        href = STANDARD if name == "standardversion" else ""
+        rows.append(PassportRow(labels[name], shown, _PROPERTIES.get(name, ""), content, href))
+    rows.append(
+        PassportRow(
+            "Паспорт набора данных (meta.csv)", "meta.csv", href=f"{dataset.identifier}/meta.csv"
+        )
+    )
+    return rows
 
 
 def registry(sets: Sequence[Dataset]) -> list[list[str]]:

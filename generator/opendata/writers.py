@@ -85,17 +85,17 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 def _pinned(data: bytes, when: dt.datetime) -> bytes:
     """The workbook with the save time replaced by ``when``: in the document properties
-    (openpyxl writes the clock there) and on every archive entry."""
+    (openpyxl writes the clock there) and on every archive entry. Entries are stored, not
+    compressed: deflate's bytes differ between zlib builds, and the file must not."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
         for info in source.infolist():
             body = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 body = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", body)
             entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             target.writestr(entry, body)
     return out.getvalue()

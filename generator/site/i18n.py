@@ -61,6 +61,7 @@ SUBSECTIONS: Final[dict[str, tuple[str, str, str]]] = {
 
 REPORTS_ADDRESS: Final = "plany-i-otchety/otchety/"
 SEARCH_ADDRESS: Final = "poisk/"
+OPENDATA_ADDRESS: Final = "opendata/"
 
 UI: Final[dict[str, dict[str, str]]] = {
     "ru": {
@@ -176,6 +177,23 @@ UI: Final[dict[str, dict[str, str]]] = {
         "lowvision.reset_done": "Включена обычная версия сайта",
         "lowvision.close": "Закрыть настройки",
         "image": "Изображение",
+        "data.download": "Скачать данные",
+        "data.all": "все открытые данные раздела",
+        "opendata.title": "Открытые данные",
+        "opendata.intro": (
+            "Планы противодействия коррупции, отчеты об их выполнении и реестр актов в виде"
+            " файлов для таблиц и программ: CSV (UTF-8, разделитель — запятая), XLSX и JSON."
+            " Текст мероприятий и сведений о выполнении приведен в разметке Markdown."
+        ),
+        "opendata.files": "Файлы",
+        "opendata.plans": "Планы",
+        "opendata.reports": "Отчеты",
+        "opendata.acts": "Реестр актов",
+        "opendata.schemas": "Схемы JSON",
+        "opendata.registry": "Реестр наборов открытых данных (list.csv)",
+        "opendata.passports": "Паспорта наборов открытых данных",
+        "opendata.property": "Характеристика",
+        "opendata.value": "Значение",
         "search.title": "Поиск по разделу",
         "search.label": "Поиск по разделу «Противодействие коррупции»",
         "search.query": "Что найти",
@@ -333,6 +351,23 @@ UI: Final[dict[str, dict[str, str]]] = {
         "lowvision.reset_done": "Увімкнено звичайну версію сайту",
         "lowvision.close": "Закрити налаштування",
         "image": "Зображення",
+        "data.download": "Завантажити дані",
+        "data.all": "усі відкриті дані розділу",
+        "opendata.title": "Відкриті дані",
+        "opendata.intro": (
+            "Плани протидії корупції, звіти про їх виконання та реєстр актів у вигляді файлів"
+            " для таблиць і програм: CSV (UTF-8, роздільник — кома), XLSX і JSON. Текст заходів"
+            " і відомостей про виконання наведено в розмітці Markdown."
+        ),
+        "opendata.files": "Файли",
+        "opendata.plans": "Плани",
+        "opendata.reports": "Звіти",
+        "opendata.acts": "Реєстр актів",
+        "opendata.schemas": "Схеми JSON",
+        "opendata.registry": "Реєстр наборів відкритих даних (list.csv)",
+        "opendata.passports": "Паспорти наборів відкритих даних",
+        "opendata.property": "Характеристика",
+        "opendata.value": "Значення",
         "search.title": "Пошук у розділі",
         "search.label": "Пошук у розділі «Протидія корупції»",
         "search.query": "Що знайти",

@@ -33,8 +33,16 @@ from generator.models import (
     Status,
     Unknown,
 )
+from generator.opendata.files import (
+    ACTS_FILE,
+    SCHEMAS,
+    plan_file_names,
+    report_file_names,
+)
+from generator.opendata.passport import STANDARD, datasets, page_rows
 from generator.paths import attachment_href, is_local
 from generator.site.i18n import (
+    OPENDATA_ADDRESS,
     REPORTS_ADDRESS,
     SEARCH_ADDRESS,
     SECTION_TITLE,
@@ -287,6 +295,7 @@ class _Builder:
                     for plan in self.plans
                     for report in reversed(self.reports_by_plan.get(plan.stem, []))
                 ]
+        pages.append(self._opendata())
         pages.append(self._search())
         return pages
 
@@ -383,6 +392,45 @@ class _Builder:
         )
         return Page(SEARCH_ADDRESS, title, html, updated, PageKind.SEARCH)
 
+    def _opendata(self) -> Page:
+        """The «Открытые данные» page: every data file and the open-data passports."""
+        title = self.ui["opendata.title"]
+        plans = [
+            (p.plan.title, self._plan_url(p), self._plan_url(p), plan_file_names(p.stem))
+            for p in self.plans
+        ]
+        reports = [
+            (r.report.title, self._report_url(r), self._report_url(r), report_file_names(r.stem))
+            for p in self.plans
+            for r in reversed(self.reports_by_plan.get(p.stem, []))
+        ]
+        acts_page = subsection_address("acts")
+        acts = [
+            (
+                subsection_title("acts", self.lang),
+                acts_page,
+                OPENDATA_ADDRESS,
+                {fmt: f"{ACTS_FILE}.{fmt}" for fmt in ("csv", "xlsx", "json")},
+            )
+        ]
+        groups = [
+            (self.ui["opendata.plans"], plans),
+            (self.ui["opendata.reports"], reports),
+            (self.ui["opendata.acts"], acts if self.content.acts else []),
+        ]
+        updated = self._latest_date()
+        html = self.render(
+            "page_opendata.html",
+            OPENDATA_ADDRESS,
+            title=title,
+            groups=groups,
+            schemas=list(SCHEMAS),
+            passports=[(d, page_rows(d)) for d in datasets(self.content)],
+            standard=STANDARD,
+            updated=updated,
+        )
+        return Page(OPENDATA_ADDRESS, title, html, updated, PageKind.OPENDATA)
+
     def _rows(self, plan: PlanEntry, results: dict[str, Result] | None = None) -> list[Row]:
         """The plan as table rows: section headings and measures in document order."""
         rows: list[Row] = []
@@ -447,6 +495,8 @@ class _Builder:
             latest_report=reports[-1] if reports else None,
             reports=[(r, self._report_url(r)) for r in reversed(reports)],
             updated=updated,
+            data_files=plan_file_names(plan.stem),
+            opendata_url=OPENDATA_ADDRESS,
         )
         return Page(url, plan.plan.title, html, updated, PageKind.PLAN)
 
@@ -518,6 +568,8 @@ class _Builder:
             has_expected=has_expected,
             summary=self._summary(report),
             updated=_known(report.report.date),
+            data_files=report_file_names(report.stem),
+            opendata_url=OPENDATA_ADDRESS,
         )
         return Page(url, report.report.title, html, _known(report.report.date), PageKind.REPORT)
 
