@@ -22,12 +22,14 @@ from generator.content import (
     ReportEntry,
     Source,
 )
+from generator.deadlines import DeadlineKind, parse_deadline
 from generator.diagnostics import Diagnostics, Position
 from generator.models import (
     ActReference,
     NotStated,
     Status,
     Unknown,
+    YearRange,
     is_safe_url,
     walk_markdown,
 )
@@ -67,6 +69,7 @@ def check_parts(
     _check_files(content, diagnostics)
     _check_requirements(content, diagnostics)
     _check_not_stated(content, diagnostics)
+    _note_unparsed_deadlines(content, diagnostics)
 
 
 def _check_requirements(content: Parts, diagnostics: Diagnostics) -> None:
@@ -223,6 +226,31 @@ def _check_results_sanity(entry: ReportEntry, diagnostics: Diagnostics) -> None:
             )
         if result.result.status is Status.NO_INFORMATION and result.result.text is not None:
             diagnostics.add("W216", source.path, source.at((*result.path, "status")))
+
+
+def _note_unparsed_deadlines(content: Parts, diagnostics: Diagnostics) -> None:
+    """Deadlines the site cannot read as dates: worth a look, never a fault (a term may well be
+    an event), so they are notes."""
+    for plan in content.plans:
+        for measure in plan.measures.values():
+            text = measure.measure.deadline
+            if parse_deadline(text, years=plan.plan.years).kind is DeadlineKind.UNPARSED:
+                where = plan.source.at((*measure.path, "deadline"))
+                diagnostics.add("N001", plan.source.path, where, text=_one_line(text))
+    for report in content.reports:
+        period = report.report.period
+        years = YearRange(period.start.year, period.end.year)
+        for result in report.results:
+            printed = result.result.deadline
+            if printed is None:
+                continue
+            if parse_deadline(printed, years=years).kind is DeadlineKind.UNPARSED:
+                where = report.source.at((*result.path, "deadline"))
+                diagnostics.add("N001", report.source.path, where, text=_one_line(printed))
+
+
+def _one_line(text: str) -> str:
+    return " / ".join(text.splitlines())
 
 
 _NOT_STATED_FIELDS = {

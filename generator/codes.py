@@ -6,7 +6,8 @@ every code is produced by at least one bad-input case.
 
 E0xx: reading files; E1xx: the shape of a file (schema); E2xx: checks across files; E3xx: open
 data.
-W-codes are warnings: they fail the run only with ``--strict``.
+W-codes are warnings: they fail the run only with ``--strict``. N-codes are notes: shown by
+``validate``, they never fail a run.
 """
 
 from __future__ import annotations
@@ -305,5 +306,12 @@ CATALOGUE: dict[str, Entry] = {
     "W204": Entry(
         "в папке plans/ нет ни одного плана",
         "раздел обязан публиковать план противодействия коррупции",
+    ),
+    # --- notes -----------------------------------------------------------------------------
+    "N001": Entry(
+        "срок «{text}» не распознан как дата: он будет показан как напечатан,"
+        " без отметки «Просрочено»",
+        "распознаются, например: «до 31.12.2024», «ежегодно до 1 апреля», «IV квартал 2023»,"
+        " «в течение 2021–2024 гг.», «постоянно», «по мере необходимости»",
     ),
 }

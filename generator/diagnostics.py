@@ -32,6 +32,7 @@ def annotate_for_github(enabled: bool) -> None:
 class Severity(enum.Enum):
     ERROR = "ошибка"
     WARNING = "предупреждение"
+    NOTE = "заметка"
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -53,6 +54,8 @@ class Diagnostic:
 
     @property
     def severity(self) -> Severity:
+        if self.code.startswith("N"):
+            return Severity.NOTE
         return Severity.WARNING if self.code.startswith("W") else Severity.ERROR
 
     def format(self, base: Path | None = None) -> str:
@@ -68,7 +71,9 @@ class Diagnostic:
 
     def github(self, base: Path | None = None) -> str:
         """The diagnostic as a GitHub Actions ``::error``/``::warning`` workflow command."""
-        level = "warning" if self.severity is Severity.WARNING else "error"
+        level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}[
+            self.severity
+        ]
         props = [f"file={_escape_property(_display_path(self.path, base))}"]
         if self.position is not None:
             props += [f"line={self.position.line}", f"col={self.position.column}"]
@@ -144,15 +149,24 @@ class Diagnostics:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self if d.severity is Severity.WARNING]
 
+    @property
+    def notes(self) -> list[Diagnostic]:
+        """What the editor may want to look at; notes never fail a run, even with --strict."""
+        return [d for d in self if d.severity is Severity.NOTE]
+
     def failed(self, strict: bool = False) -> bool:
         return bool(self.errors) or (strict and bool(self.warnings))
 
     def report(self, base: Path | None = None) -> str:
-        """Every diagnostic, sorted by file and position, then a one-line summary."""
-        lines = [d.format(base) for d in self]
+        """Every diagnostic, sorted by file and position, then a one-line summary. Notes wait
+        until the errors are fixed: they would only crowd what has to be done first."""
+        shown = [d for d in self if d.severity is not Severity.NOTE or not self.errors]
+        lines = [d.format(base) for d in shown]
         if _github_annotations:
-            lines += [d.github(base) for d in self]
-        lines.append(f"Ошибок: {len(self.errors)}, предупреждений: {len(self.warnings)}.")
+            lines += [d.github(base) for d in shown]
+        summary = f"Ошибок: {len(self.errors)}, предупреждений: {len(self.warnings)}"
+        notes = len(self.notes) if not self.errors else 0
+        lines.append(summary + (f", заметок: {notes}." if notes else "."))
         return "\n".join(lines)
 
 

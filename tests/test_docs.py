@@ -12,7 +12,7 @@ SOURCES = [p for p in (ROOT / "generator").rglob("*.py") if p.name != "codes.py"
 
 
 def test_every_code_is_documented_and_every_documented_code_exists() -> None:
-    documented = set(re.findall(r"^### ([EW]\d{3})$", (ROOT / "docs/errors.md").read_text(), re.M))
+    documented = set(re.findall(r"^### ([EWN]\d{3})$", (ROOT / "docs/errors.md").read_text(), re.M))
     assert documented == set(CATALOGUE)
 
 
@@ -25,7 +25,7 @@ def test_every_code_is_used_by_the_generator() -> None:
 def test_every_code_but_the_fallbacks_has_a_bad_input_case() -> None:
     produced = set()
     for expected in (ROOT / "tests/cases").glob("*/expected.txt"):
-        produced |= set(re.findall(r" ([EW]\d{3}):", expected.read_text(encoding="utf-8")))
+        produced |= set(re.findall(r" ([EWN]\d{3}):", expected.read_text(encoding="utf-8")))
     # E001 (unreadable folder) is covered in test_cli; E119 is the fallback for the unforeseen.
     assert set(CATALOGUE) - produced == {"E001", "E119"}
 

@@ -200,6 +200,23 @@ def _contents(content: Content) -> dict[str, tuple[list[Row], list[dt.date]]]:
     }
 
 
+def passport_notes(content: Content) -> list[str]:
+    """What the build says when the passports are missing or incomplete."""
+    if content.site.organization.inn is None:
+        return [
+            "в site.yaml не указан ИНН органа (organization.inn): паспорта открытых данных"
+            " (opendata/list.csv, meta.csv) не созданы; данные в CSV, XLSX и JSON опубликованы"
+        ]
+    missing = sorted({name for dataset in datasets(content) for name in dataset.missing()})
+    if not missing:
+        return []
+    return [
+        "паспорта открытых данных неполны: не указаны "
+        + ", ".join(missing)
+        + " (телефон и почта берутся из contacts в site.yaml)"
+    ]
+
+
 @dataclass(frozen=True)
 class PassportRow:
     """A row of a passport's table on the «Открытые данные» page, with its RDFa property."""
