@@ -135,7 +135,7 @@ def _write_open_data(written: Written) -> None:
     content = written.prepared.content
     for note in passport_notes(content):
         print(f"замечание: {note}", file=sys.stderr)
-    for data in data_files(content):
+    for data in data_files(content, section_url=written.section_url):
         target = written.site_dir / data.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.data)

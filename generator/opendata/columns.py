@@ -52,6 +52,12 @@ KEY: Final = Column("key", "Ключ", "Measure key that reports refer to", widt
 TEXT: Final = Column("text", "Мероприятие", "Measure text (Markdown)", width=60)
 EXECUTORS: Final = Column("executors", "Исполнители", "Executors joined by «; »", width=30)
 DEADLINE: Final = Column("deadline", "Срок", "Deadline as printed, one term per line", width=20)
+DUE_DATE: Final = Column(
+    "due_date",
+    "Дата срока",
+    "Due dates the deadline names (YYYY-MM-DD, one per line); empty for «постоянно» and the like",
+    width=12,
+)
 EXPECTED: Final = Column(
     "expected_result", "Ожидаемый результат", "Expected result (Markdown)", width=40
 )
@@ -77,6 +83,7 @@ MEASURE_COLUMNS: Final = (
     TEXT,
     EXECUTORS,
     DEADLINE,
+    DUE_DATE,
     EXPECTED,
 )
 PLAN_COLUMNS: Final = (PLAN, PLAN_TITLE, PLAN_YEARS, *MEASURE_COLUMNS)

@@ -11,6 +11,7 @@ from typing import Final
 
 from generator.content import Content, PlanEntry, ReportEntry
 from generator.opendata import columns as c
+from generator.opendata.ical import SECTION_FILE, calendar_bytes, calendar_file_name
 from generator.opendata.passport import FOLDER, Dataset, datasets, registry, structure
 from generator.opendata.rows import (
     acts_document,
@@ -47,17 +48,32 @@ def report_file_names(stem: str) -> dict[str, str]:
     return {fmt: f"report-{stem}.{fmt}" for fmt in FORMATS}
 
 
-def data_files(content: Content) -> list[DataFile]:
-    """Every data file of the section, in a fixed order."""
+def data_files(content: Content, *, section_url: str | None = None) -> list[DataFile]:
+    """Every data file of the section, in a fixed order. ``section_url``, the published
+    address of the section if the settings give it, makes the calendars' links absolute."""
     files: list[DataFile] = []
     lang = content.site.language.value
-    for plan in sorted(content.plans, key=lambda p: p.stem):
+    plans = sorted(content.plans, key=lambda p: p.stem)
+    for plan in plans:
         files += _plan_files(plan)
+        files.append(
+            DataFile(
+                f"{subsection_address('plans')}{plan.stem}/{calendar_file_name(plan.stem)}",
+                calendar_bytes(content, [plan], title=plan.plan.title, section_url=section_url),
+            )
+        )
     for report in sorted(content.reports, key=lambda r: r.stem):
         planned = content.plan(report.report.plan)
         assert planned is not None  # validation ties every report to a plan
         files += _report_files(report, planned, lang)
     files += _acts_files(content)
+    title = f"{content.site.organization.name}: сроки планов противодействия коррупции"
+    files.append(
+        DataFile(
+            FOLDER + SECTION_FILE,
+            calendar_bytes(content, plans, title=title, section_url=section_url),
+        )
+    )
     files += [DataFile(FOLDER + name, json_bytes(schema)) for name, schema in SCHEMAS.items()]
     files += passport_files(datasets(content))
     return files

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from generator.content import Content, MeasureEntry, PlanEntry, ReportEntry, SectionEntry
 from generator.models import STATUS_LABELS, Act, Result, Unknown, YearRange
 from generator.opendata import columns as c
+from generator.opendata.ical import due_dates
 
 Row = dict[str, str]
 
@@ -63,6 +64,7 @@ def _measure_cells(plan: PlanEntry, entry: MeasureEntry) -> Row:
         c.TEXT.name: measure.text,
         c.EXECUTORS.name: c.EXECUTOR_SEPARATOR.join(measure.executors),
         c.DEADLINE.name: measure.deadline,
+        c.DUE_DATE.name: "\n".join(d.isoformat() for d in due_dates(plan, entry)),
         c.EXPECTED.name: measure.expected_result or "",
     }
 

@@ -179,6 +179,8 @@ UI: Final[dict[str, dict[str, str]]] = {
         "image": "Изображение",
         "data.download": "Скачать данные",
         "data.all": "все открытые данные раздела",
+        "data.calendar": "Сроки в календаре",
+        "opendata.calendar": "Сроки всех планов в календаре (iCalendar)",
         "opendata.title": "Открытые данные",
         "opendata.intro": (
             "Планы противодействия коррупции, отчеты об их выполнении и реестр актов в виде"
@@ -353,6 +355,8 @@ UI: Final[dict[str, dict[str, str]]] = {
         "image": "Зображення",
         "data.download": "Завантажити дані",
         "data.all": "усі відкриті дані розділу",
+        "data.calendar": "Строки в календарі",
+        "opendata.calendar": "Строки всіх планів у календарі (iCalendar)",
         "opendata.title": "Відкриті дані",
         "opendata.intro": (
             "Плани протидії корупції, звіти про їх виконання та реєстр актів у вигляді файлів"

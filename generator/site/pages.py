@@ -22,6 +22,7 @@ from generator.contract import PageKind
 from generator.markup import rebase_links, render_markdown
 from generator.models import ACT_KIND_UK, ActKind, ActReference, Status, Unknown
 from generator.opendata.files import ACTS_FILE, FORMATS, SCHEMAS, plan_file_names, report_file_names
+from generator.opendata.ical import SECTION_FILE, calendar_file_name
 from generator.opendata.passport import STANDARD, datasets, page_rows
 from generator.paths import attachment_href, is_local
 from generator.site.i18n import OPENDATA_ADDRESS, UI, subsection_address, subsection_title
@@ -210,6 +211,7 @@ class _Renderer:
             plan=view,
             updated=view.updated,
             data_files=plan_file_names(view.stem),
+            calendar_file=calendar_file_name(view.stem),
             opendata_url=OPENDATA_ADDRESS,
         )
         return Page(view.url, view.title, html, view.updated, PageKind.PLAN)
@@ -221,6 +223,7 @@ class _Renderer:
             report=view,
             updated=view.updated,
             data_files=report_file_names(view.stem),
+            calendar_file="",
             opendata_url=OPENDATA_ADDRESS,
         )
         return Page(view.url, view.title, html, view.updated, PageKind.REPORT)
@@ -250,6 +253,7 @@ class _Renderer:
             title=title,
             groups=groups,
             schemas=list(SCHEMAS),
+            calendar=SECTION_FILE,
             passports=[(d, page_rows(d)) for d in datasets(model.content)],
             standard=STANDARD,
             updated=model.search.updated,
