@@ -110,3 +110,23 @@ def test_without_inn_no_passport(tmp_path: Path) -> None:
     assert "opendata/list.csv" not in paths
     assert not any(p.endswith("meta.csv") for p in paths)
     assert "plany-i-otchety/2021-2024/plan-2021-2024.csv" in paths
+
+
+def test_the_build_says_what_the_passport_lacks(tmp_path: Path) -> None:
+    from generator.opendata.passport import passport_notes
+
+    root = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", root)
+    content, _ = load_content(root)
+    assert content is not None
+    assert any("organization.inn" in note for note in passport_notes(content))
+    site = root / "site.yaml"
+    text = site.read_text(encoding="utf-8").replace("  website:", "  inn: '4205000009'\n  website:")
+    site.write_text(text.replace("  email: antikor@example.ru\n", ""), encoding="utf-8")
+    content, _ = load_content(root)
+    assert content is not None
+    assert passport_notes(content) == [
+        "паспорта открытых данных неполны: не указаны publishermbox"
+        " (телефон и почта берутся из contacts в site.yaml)"
+    ]
+    assert any(p.endswith("meta.csv") for p in (f.path for f in data_files(content)))
