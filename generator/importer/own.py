@@ -75,6 +75,13 @@ def read_own(path: Path, columns: tuple[c.Column, ...]) -> OwnFile:
     ]
     if not records:
         raise ImportFailure(f"{path}: в файле нет ни одной строки с мероприятием")
+    owner = c.REPORT if columns is c.REPORT_COLUMNS else c.PLAN
+    names = sorted({record[owner.name] for record in records})
+    if len(names) > 1:
+        raise ImportFailure(
+            f"{path}: в файле несколько {'отчетов' if owner is c.REPORT else 'планов'}"
+            f" ({', '.join(names)}): импортируйте файл каждого со страницы плана или отчета"
+        )
     return _Reader(path, columns is c.REPORT_COLUMNS).read(records)
 
 
@@ -164,7 +171,7 @@ class _Reader:
         if found is not None:
             return found
         number = record[c.NUMBER.name]
-        executors = [e for e in record[c.EXECUTORS.name].split(c.EXECUTOR_SEPARATOR.strip())]
+        executors = record[c.EXECUTORS.name].split(c.EXECUTOR_SEPARATOR.strip())
         measure = DraftMeasure(
             number=number,
             text=record[c.TEXT.name],

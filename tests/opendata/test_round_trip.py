@@ -170,3 +170,33 @@ def test_an_import_of_a_report_ties_it_to_the_plan_already_there(tmp_path: Path)
     assert outcomes[0].attached
     assert written == [target / "reports" / "2024-h1.yaml"]
     assert (target / "plans" / "2024.yaml").read_bytes() == before
+
+
+def test_a_data_set_of_several_plans_is_refused_by_name(tmp_path: Path) -> None:
+    from generator.importer import ImportFailure
+    from generator.opendata.columns import PLAN_COLUMNS
+    from generator.opendata.rows import plan_rows
+    from generator.opendata.writers import csv_bytes
+
+    original = _load(_synthetic(tmp_path))
+    rows = plan_rows(original.plans[0])
+    other = [{**row, "plan": "2025"} for row in rows]
+    source = tmp_path / "data.csv"
+    source.write_bytes(csv_bytes(PLAN_COLUMNS, rows + other, titles=False))
+    with pytest.raises(ImportFailure, match=r"несколько планов \(2024, 2025\)"):
+        run([source], Options(content=tmp_path / "imported"))
+
+
+def test_the_open_data_file_comes_back_too(tmp_path: Path) -> None:
+    """The passport's data file names its columns by field name, not by Russian title."""
+    from generator.opendata.columns import PLAN_COLUMNS
+    from generator.opendata.rows import plan_rows
+    from generator.opendata.writers import csv_bytes
+
+    original = _load(_synthetic(tmp_path))
+    source = tmp_path / "data.csv"
+    source.write_bytes(csv_bytes(PLAN_COLUMNS, plan_rows(original.plans[0]), titles=False))
+    run([source], Options(content=tmp_path / "imported"))
+    shutil.copytree(original.root / "files", tmp_path / "imported" / "files")
+    back = _load(tmp_path / "imported")
+    assert plan_document(back.plans[0])["sections"] == plan_document(original.plans[0])["sections"]
