@@ -75,7 +75,7 @@ def data_files(content: Content, *, section_url: str | None = None) -> list[Data
         )
     )
     files += [DataFile(FOLDER + name, json_bytes(schema)) for name, schema in SCHEMAS.items()]
-    files += passport_files(datasets(content))
+    files += passport_files(datasets(content), section_url=section_url)
     return files
 
 
@@ -132,16 +132,19 @@ def _acts_files(content: Content) -> list[DataFile]:
     ]
 
 
-def passport_files(sets: Sequence[Dataset]) -> list[DataFile]:
-    """Each data set's passport, structure and data, and the registry of them all."""
+def passport_files(sets: Sequence[Dataset], *, section_url: str | None = None) -> list[DataFile]:
+    """Each data set's passport, structure and data, and the registry of them all; their
+    addresses are full when the section's published address is known, relative otherwise."""
     if not sets:
         return []
-    files = [DataFile(FOLDER + "list.csv", _table(registry(sets)))]
+    root = section_url.rstrip("/") + "/" if section_url else ""
+    files = [DataFile(FOLDER + "list.csv", _table(registry(sets, root + FOLDER if root else "")))]
     for dataset in sets:
+        base = root + dataset.folder if root else ""
         files += [
             DataFile(
                 dataset.folder + "meta.csv",
-                _table([["property", "value"], *map(list, dataset.passport())]),
+                _table([["property", "value"], *map(list, dataset.passport(base))]),
             ),
             DataFile(
                 f"{dataset.folder}{dataset.structure_name}.csv",

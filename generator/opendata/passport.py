@@ -75,8 +75,9 @@ class Dataset:
     def data_name(self) -> str:
         return f"data-{self.modified:%Y%m%d}-{self.structure_name}"
 
-    def passport(self) -> list[tuple[str, str]]:
-        """``meta.csv`` as property–value pairs; the file addresses are relative to it."""
+    def passport(self, base: str = "") -> list[tuple[str, str]]:
+        """``meta.csv`` as property–value pairs. The file addresses are relative to it, or
+        start with ``base``, the published address of the data set's folder."""
         values = {
             "standardversion": STANDARD,
             "identifier": self.identifier,
@@ -94,9 +95,9 @@ class Dataset:
         pairs = []
         for name, _label in PASSPORT_FIELDS:
             if name == "data":
-                pairs.append((self.data_name, f"{self.data_name}.csv"))
+                pairs.append((self.data_name, f"{base}{self.data_name}.csv"))
             elif name == "structure":
-                pairs.append((self.structure_name, f"{self.structure_name}.csv"))
+                pairs.append((self.structure_name, f"{base}{self.structure_name}.csv"))
             else:
                 pairs.append((name, values[name]))
         return pairs
@@ -269,11 +270,12 @@ def page_rows(dataset: Dataset) -> list[PassportRow]:
     return rows
 
 
-def registry(sets: Sequence[Dataset]) -> list[list[str]]:
-    """``list.csv``: the version row, then one row per data set pointing at its passport."""
+def registry(sets: Sequence[Dataset], base: str = "") -> list[list[str]]:
+    """``list.csv``: the version row, then one row per data set pointing at its passport
+    (relative to the registry, or under ``base``, the registry's published folder)."""
     rows = [["property", "title", "value", "format"]]
     rows.append(["standardversion", "Версия методических рекомендаций", STANDARD, ""])
-    rows += [[s.identifier, s.title, f"{s.identifier}/meta.csv", "csv"] for s in sets]
+    rows += [[s.identifier, s.title, f"{base}{s.identifier}/meta.csv", "csv"] for s in sets]
     return rows
 
 

@@ -130,3 +130,16 @@ def test_the_build_says_what_the_passport_lacks(tmp_path: Path) -> None:
         " (телефон и почта берутся из contacts в site.yaml)"
     ]
     assert any(p.endswith("meta.csv") for p in (f.path for f in data_files(content)))
+
+
+def test_addresses_are_full_when_the_section_address_is_known() -> None:
+    content, _ = load_content(ROOT / "content")
+    assert content is not None
+    files = {f.path: f.data for f in data_files(content, section_url="https://example.ru/ak")}
+    rows = _table(files["opendata/list.csv"])
+    plans = next(row for row in rows if row[0].endswith("-plans"))
+    assert plans[2] == f"https://example.ru/ak/opendata/{plans[0]}/meta.csv"
+    values = dict(_table(files[f"opendata/{plans[0]}/meta.csv"])[1:])
+    data = next(v for k, v in values.items() if k.startswith("data-"))
+    assert data.startswith(f"https://example.ru/ak/opendata/{plans[0]}/data-")
+    assert data.removeprefix("https://example.ru/ak/") in files
