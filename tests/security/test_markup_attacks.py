@@ -115,7 +115,6 @@ def test_markdown_attacks_are_refused_or_shown_as_text(
     if code:
         assert f" {code}: " in said, said
     else:
-        # Notes (a deadline the parser cannot read) may follow: they are neither.
         assert "Ошибок: 0, предупреждений: 0" in said, said
 
 
