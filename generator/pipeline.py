@@ -138,7 +138,7 @@ def _write_open_data(written: Written) -> None:
 
     content = written.prepared.content
     for note in passport_notes(content):
-        print(f"замечание: {note}", file=sys.stderr)
+        log.info("замечание: %s", note)
     for data in data_files(content, section_url=written.section_url):
         target = written.site_dir / data.path
         target.parent.mkdir(parents=True, exist_ok=True)
