@@ -20,6 +20,8 @@ CORE = (
     "generator.content",
     "generator.checks",
     "generator.deadlines",
+    "generator.executors",
+    "generator.monitoring",
     "generator.contract",
 )
 RENDERING_LIBRARIES = ("mkdocs", "jinja2", "material")

@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.content import Content, MeasureEntry, PlanEntry, ReportEntry
 from generator.contract import PageKind
+from generator.executors import executor_key, executor_labels
+from generator.executors import tidy as _tidy
 from generator.markup import render_markdown
 from generator.models import STATUS_LABELS, Act, Period, Result, Unknown, YearRange
 from generator.site.i18n import UI, subsection_address, subsection_title
@@ -66,41 +66,6 @@ class PageIndex:
 
     filters: Pairs
     meta: Pairs
-
-
-# --- executors ------------------------------------------------------------------------------
-
-_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "'": '"', "’": '"'})
-_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-"})
-
-
-def _tidy(name: str) -> str:
-    """The printed name with its spacing made regular and stray end punctuation dropped."""
-    text = unicodedata.normalize("NFC", name).replace("\u00a0", " ")
-    text = re.sub(r"\s+", " ", text).strip().strip(" ,;.:")
-    text = re.sub(r" ([,;])", r"\1", text)
-    return re.sub(r"\s*-\s*", lambda m: "-" if m.group(0) == "-" else " - ", text)
-
-
-def executor_key(name: str) -> str:
-    """What makes two printed executor names the same executor: case, spacing, ё/е, kind of
-    quotes and dashes, and trailing punctuation do not count."""
-    text = _tidy(name).translate(_QUOTES).translate(_DASHES).casefold().replace("ё", "е")
-    return re.sub(r"\s*-\s*", "-", text)
-
-
-def executor_labels(names: Iterable[str]) -> dict[str, str]:
-    """For every executor key, the label its filter shows: the form printed most often, ties
-    going to a capitalised form, then to the first in alphabetical order."""
-    variants: dict[str, Counter[str]] = {}
-    for name in names:
-        tidy = _tidy(name)
-        if tidy:
-            variants.setdefault(executor_key(name), Counter())[tidy] += 1
-    return {
-        key: min(counts, key=lambda v: (-counts[v], not v[:1].isupper(), v))
-        for key, counts in variants.items()
-    }
 
 
 # --- years and names of documents -------------------------------------------------------------
