@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator import monitoring
 from generator.content import Content, MeasureEntry, PlanEntry, ReportEntry, SectionEntry
 from generator.contract import PageKind
 from generator.markup import rebase_links, render_markdown
@@ -212,6 +213,8 @@ class _Builder:
             section_anchor=section_anchor,
             act_anchor=self.act_anchor,
             is_local=is_local,
+            statuses_order=list(Status),
+            statuses_in=monitoring.statuses_in,
         )
         self.env.filters["markdown"] = self.markdown
         self.reports_by_plan: dict[str, list[ReportEntry]] = {}
@@ -321,6 +324,7 @@ class _Builder:
             latest=latest[0] if latest else None,
             latest_url=self._report_url(latest[0]) if latest else "",
             summary=latest_summary,
+            in_force=current is None or monitoring.plan_in_force(current, updated),
             updated=updated,
             banner=self.banner,
         )
@@ -436,10 +440,12 @@ class _Builder:
             if row.kind == "measure" and row.key in latest_status:
                 row.status, row.status_href = latest_status[row.key]
         has_expected = any(m.measure.expected_result for m in plan.measures.values())
-        updated = self._plan_updated(plan) or self.content.site.updated
+        updated = _latest(self._plan_updated(plan), *(_known(r.report.date) for r in reports))
+        updated = updated or self.content.site.updated
         html = self.render(
             "page_plan.html",
             url,
+            **self._monitoring_of_plan(plan, reports, url),
             plan=plan,
             rows=rows,
             has_expected=has_expected,
@@ -449,6 +455,31 @@ class _Builder:
             updated=updated,
         )
         return Page(url, plan.plan.title, html, updated, PageKind.PLAN)
+
+    def _monitoring_of_plan(
+        self, plan: PlanEntry, reports: Sequence[ReportEntry], url: str
+    ) -> dict[str, Any]:
+        """What the plan page shows of its reports: each measure's status in every report (with
+        links to the report's row), what is late by the latest report, and the plan's course."""
+
+        def step_href(report: ReportEntry, key: str) -> str:
+            return relative(url, self._report_url(report)) + "#" + anchor(key)
+
+        latest = reports[-1] if reports else None
+        progress = monitoring.progress(plan, reports)
+        shares = [
+            (p.tally.label, "—" if p.tally.share is None else f"{p.tally.share}\u00a0%")
+            for p in progress
+        ]
+        return {
+            "report_href": lambda report: relative(url, self._report_url(report)),
+            "progress_text": "; ".join(f"{label} — {share}" for label, share in shares),
+            "history": monitoring.histories(plan, reports),
+            "step_href": step_href,
+            "late": monitoring.overdue(plan, latest) if latest else {},
+            "late_url": relative(url, self._report_url(latest)) + "#ak-overdue" if latest else "",
+            "progress": progress,
+        }
 
     def _summary(self, report: ReportEntry) -> dict[str, Any]:
         """The report's totals, computed once: the section home shows the latest report's, and
@@ -481,7 +512,14 @@ class _Builder:
         ]
         statuses = [s for s in Status if overall[s]]
         counted = len(plan.measures) - sum(overall[s] for s in NOT_COUNTED)
+        late = monitoring.overdue(plan, report)
+        section_tallies = dict(monitoring.by_section(plan, report))
         return {
+            "late": list(late.values()),
+            "overdue": len(late),
+            "section_overdue": [section_tallies[s.key].overdue for s, _, _ in sections],
+            "section_share": [section_tallies[s.key].share for s, _, _ in sections],
+            "reference": monitoring.reference_date(report),
             "overall": overall,
             "total": len(plan.measures),
             "sections": sections,
@@ -518,8 +556,15 @@ class _Builder:
             has_expected=has_expected,
             summary=self._summary(report),
             updated=_known(report.report.date),
+            late=monitoring.overdue(plan, report),
+            executors=monitoring.by_executor(plan, report),
         )
         return Page(url, report.report.title, html, _known(report.report.date), PageKind.REPORT)
+
+
+def _latest(*dates: dt.date | None) -> dt.date | None:
+    known = [d for d in dates if d is not None]
+    return max(known) if known else None
 
 
 def _known(value: dt.date | Unknown) -> dt.date | None:

@@ -76,3 +76,18 @@
     init();
   }
 })();
+
+/* antikor: a measure's results across reports are folded on screen and printed in full: every
+ * folded block is opened before printing and folded again afterwards. */
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.slice.call(document.querySelectorAll("details.ak-history-results:not([open])"));
+    opened.forEach(function (block) { block.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (block) { block.open = false; });
+    opened = [];
+  });
+})();
