@@ -331,7 +331,7 @@ def _build(args: argparse.Namespace) -> int:
     from generator.compliance.profiles import ProfileError
     from generator.compliance.reader import SiteUnreadable
     from generator.config import ConfigError
-    from generator.pipeline import ComplianceFailed, build_site
+    from generator.pipeline import ComplianceFailed, build
     from generator.publish import SiteDirRefused, SiteWriteFailed
 
     _configure_logging(logging.WARNING)
@@ -342,7 +342,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"antikor: --timings {args.timings}: {problem}; сайт не собирался", file=sys.stderr)
         return 1
     try:
-        report = build_site(
+        report = build(
             args.content,
             args.site_dir,
             config_file=args.config,

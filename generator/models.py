@@ -765,8 +765,14 @@ class Period(Model):
     def years(self) -> range:
         return range(self.start.year, self.end.year + 1)
 
+    @property
+    def whole_years(self) -> bool:
+        """Whether the period runs from a 1 January to a 31 December (then it is named by its
+        years alone)."""
+        return (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31)
+
     def __str__(self) -> str:
-        if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31):
+        if self.whole_years:
             first, last = self.start.year, self.end.year
             return str(first) if first == last else f"{first}–{last}"
         return f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"

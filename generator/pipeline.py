@@ -1,11 +1,24 @@
-"""The order of the stages, in one place: load → validate → pages → written site → compliance
-check. The MkDocs plugin and the command line both call this instead of repeating it."""
+"""The order of the stages, in one place. The MkDocs plugin and the command line both call this
+instead of repeating it.
+
+1. load and validate the content (:func:`load_content`);
+2. build the site model and render the pages (:func:`prepare_site`), which the MkDocs plugin
+   hands to MkDocs;
+3. MkDocs writes the site;
+4. the outputs made from the written site, in the order of :data:`OUTPUTS` (the search index,
+   the snippet for the official site's main page), called by the plugin once MkDocs is done
+   (:func:`write_outputs`);
+5. :func:`build` marks the written site as ours and, in strict mode, checks its compliance
+   before it replaces the previous site.
+"""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +32,7 @@ if TYPE_CHECKING:
 
     from generator.compliance import RuleResult
     from generator.compliance.profiles import Profile
-    from generator.search.records import Record
+    from generator.site.model import SiteModel
     from generator.site.pages import Page
 
 
@@ -40,32 +53,99 @@ def load_content(root: Path) -> tuple[Content | None, Diagnostics]:
     return content, diagnostics
 
 
-def prepare_pages(
-    root: Path, templates: Path, *, strict: bool = False
-) -> tuple[Content, list[Page], list[Record]]:
-    """The validated content, its pages, and the records of its search index (the search page
-    lists the values of the filters, so the records come first)."""
-    from generator.search.records import build_records, filter_values
-    from generator.site.pages import build_pages
+@dataclass(frozen=True)
+class Prepared:
+    """What the stages before MkDocs made: the validated content, its site model, its pages,
+    and the diagnostics (warnings only) the content had."""
+
+    content: Content
+    model: SiteModel
+    pages: list[Page]
+    diagnostics: Diagnostics
+
+
+def prepare_site(root: Path, templates: Path, *, strict: bool = False) -> Prepared:
+    """Load, validate, model and render the content. Raises :class:`ContentFailed` when the
+    content has errors (or warnings, in strict mode)."""
+    from generator.site.model import build_model
+    from generator.site.pages import render_pages
 
     with timings.stage("load"), _collector_paused():
         content, diagnostics = load_content(root)
     if content is None or diagnostics.failed(strict):
         raise ContentFailed(diagnostics.report())
     if len(diagnostics):
-        import sys
-
         print(diagnostics.report(), file=sys.stderr)
     with timings.stage("render"):
-        records = build_records(content)
-        filters = filter_values(records, content.site.language.value)
-        pages = build_pages(
-            content,
-            templates,
-            banner=banner_text(content.site.requirements),
-            search_filters=filters,
+        model = build_model(content, banner=banner_text(content.site.requirements))
+        pages = render_pages(model, templates)
+    return Prepared(content, model, pages, diagnostics)
+
+
+@dataclass(frozen=True)
+class Written:
+    """A site MkDocs has written, for the outputs made from it."""
+
+    prepared: Prepared
+    site_dir: Path
+    templates: Path
+    section_url: str | None  # the published address of the section, if the settings give it
+
+
+@dataclass(frozen=True)
+class Output:
+    """One more thing made once MkDocs has written the site."""
+
+    name: str  # the stage name in ``--timings``, if timed
+    write: Callable[[Written], None]
+    in_preview: bool = True  # also made by every rebuild of ``antikor serve``
+    timed: bool = False
+
+
+def _write_search_index(written: Written) -> None:
+    """Records of every row, indexed by Pagefind into the site. Raises ``IndexingFailed``."""
+    from generator.search.pagefind import index_site
+    from generator.search.records import build_records
+
+    model = written.prepared.model
+    index_site(written.site_dir, build_records(model), model.language)
+
+
+def _write_snippet(written: Written) -> None:
+    from generator.site.snippet import SNIPPET_PATH, render_snippet
+
+    if written.section_url is None:
+        print(
+            "замечание: не задан site_url (--site-url или site_url в mkdocs.yml):"
+            f" во вставке для главной страницы ({SNIPPET_PATH}) адрес раздела не указан",
+            file=sys.stderr,
         )
-    return content, pages, records
+    model = written.prepared.model
+    snippet = render_snippet(
+        model.site, written.templates, section_url=written.section_url, banner=model.banner
+    )
+    (written.site_dir / SNIPPET_PATH).write_text(snippet, encoding="utf-8")
+
+
+OUTPUTS: tuple[Output, ...] = (
+    # A preview rebuilds after every saved file and must show it within seconds; indexing an
+    # archive takes longer, so the search index is built for publishing only.
+    Output("search", _write_search_index, in_preview=False, timed=True),
+    Output("snippet", _write_snippet),
+)
+"""What is made from the written site, in order."""
+
+
+def write_outputs(written: Written, *, preview: bool = False) -> None:
+    """Make every output of :data:`OUTPUTS` in order (those of a preview only, if ``preview``)."""
+    for output in OUTPUTS:
+        if preview and not output.in_preview:
+            continue
+        if output.timed:
+            with timings.stage(output.name):
+                output.write(written)
+        else:
+            output.write(written)
 
 
 @contextmanager
@@ -123,7 +203,7 @@ def check_built(
         forget_parsed_pages()
 
 
-def build_site(
+def build(
     content: Path,
     site_dir: Path,
     *,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import grimp
 import pytest
 
-# Read, model and check the content; nothing here may know how it is rendered or published.
+# Read, check and model the content; nothing here may know how it is rendered or published.
 CORE = (
     "generator.codes",
     "generator.diagnostics",
@@ -23,6 +23,9 @@ CORE = (
     "generator.executors",
     "generator.monitoring",
     "generator.contract",
+    "generator.site.i18n",
+    "generator.site.urls",
+    "generator.site.model",
 )
 RENDERING_LIBRARIES = ("mkdocs", "jinja2", "material")
 RENDERING = (
@@ -86,3 +89,10 @@ def test_the_contract_sees_imports(graph: grimp.ImportGraph) -> None:
     """The graph is the real one: the renderer does use Jinja, and the CLI reaches MkDocs."""
     assert _chain(graph, "generator.site.pages", "jinja2") is not None
     assert _chain(graph, "generator.cli", "mkdocs") is not None
+
+
+def test_search_records_read_the_model_not_the_pages(graph: grimp.ImportGraph) -> None:
+    """Records are made from the site model, after the pages and independent of them: the
+    search page takes its filter values from the model too."""
+    assert _chain(graph, "generator.search.records", "generator.site.pages") is None
+    assert _chain(graph, "generator.search.records", "generator.site.model") is not None

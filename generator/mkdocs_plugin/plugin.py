@@ -27,26 +27,23 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
-from generator import timings
 from generator.content import Content
 from generator.contract import PageKind
 from generator.mkdocs_plugin.config import AntikorConfig
 from generator.paths import Kind, classify
-from generator.pipeline import ContentFailed, banner_text, prepare_pages
+from generator.pipeline import ContentFailed, Prepared, Written, prepare_site, write_outputs
 from generator.plaintext import visible
-from generator.search.pagefind import IndexingFailed, index_site
-from generator.search.records import PageIndex, Record, index_pages, wrap_page
+from generator.search.pagefind import IndexingFailed
+from generator.search.records import PageIndex, index_pages, wrap_page
 from generator.site.i18n import SUBSECTIONS, UI, subsection_address
 from generator.site.pages import Page, template_cache
-from generator.site.snippet import SNIPPET_PATH, render_snippet
 from generator.siteurl import site_url_problem
 
 
 class AntikorPlugin(BasePlugin[AntikorConfig]):
     def __init__(self) -> None:
         self._pages: dict[str, Page] = {}
-        self._content: Content | None = None
-        self._records: list[Record] = []
+        self._prepared: Prepared | None = None
         self._indexed: dict[str, PageIndex] = {}
         self._serving = False
         self._root: Path | None = None
@@ -64,21 +61,19 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         config.docs_dir = str(NO_DOCS)
         errors = None
         try:
-            content, pages, records = prepare_pages(
-                root, _templates(config), strict=self.config.strict
-            )
+            prepared = prepare_site(root, _templates(config), strict=self.config.strict)
         except ContentFailed as failure:
             print(failure.report, file=sys.stderr)
-            if not self._serving or self._content is None:
+            if not self._serving or self._prepared is None:
                 raise PluginError("содержимое содержит ошибки, сайт не собран") from None
             # While serving, keep showing the last good pages with the errors on top of each,
             # so the clerk sees them in the browser, and the fix reloads them away.
-            content, pages, records = self._content, list(self._pages.values()), self._records
+            prepared = self._prepared
             errors = failure.report
-        self._content = content
+        self._prepared = prepared
+        content, pages = prepared.content, prepared.pages
         self._pages = {page.src_uri: page for page in pages}
-        self._records = records
-        self._indexed = index_pages(content, pages)
+        self._indexed = index_pages(prepared.model)
         _pin_build_date(pages)
         config.theme["language"] = content.site.language.value
         organization = content.site.organization
@@ -96,8 +91,8 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         result = Files([f for f in files if _is_published(f)])
-        if self._content is not None:
-            for name, real in _still_attachments(self._content):
+        if self._prepared is not None:
+            for name, real in _still_attachments(self._prepared.content):
                 result.append(
                     File.generated(
                         config, name, abs_src_path=str(real), inclusion=InclusionLevel.INCLUDED
@@ -156,28 +151,15 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         return _repair_material_markup(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self._content is None:
+        if self._prepared is None:
             return
-        site = self._content.site
-        if not self._serving:
-            # A preview rebuilds after every saved file and must show it within seconds; indexing
-            # an archive takes longer, so the search index is built for publishing only.
-            with timings.stage("search"):
-                try:
-                    index_site(Path(config.site_dir), self._records, site.language.value)
-                except IndexingFailed as failure:
-                    raise PluginError(f"поиск не построен, сайт не собран: {failure}") from None
-        section_url = config.site_url or None
-        if section_url is None:
-            print(
-                "замечание: не задан site_url (--site-url или site_url в mkdocs.yml):"
-                f" во вставке для главной страницы ({SNIPPET_PATH}) адрес раздела не указан",
-                file=sys.stderr,
-            )
-        snippet = render_snippet(
-            site, _templates(config), section_url=section_url, banner=banner_text(site.requirements)
+        written = Written(
+            self._prepared, Path(config.site_dir), _templates(config), config.site_url or None
         )
-        (Path(config.site_dir) / SNIPPET_PATH).write_text(snippet, encoding="utf-8")
+        try:
+            write_outputs(written, preview=self._serving)
+        except IndexingFailed as failure:
+            raise PluginError(f"поиск не построен, сайт не собран: {failure}") from None
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

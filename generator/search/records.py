@@ -1,4 +1,4 @@
-"""What the search index holds, and with which filters. Pure: content in, records out.
+"""What the search index holds, and with which filters. Pure: the site model in, records out.
 
 Pagefind gives one result, with one set of filters, per indexed HTML document. A plan page is
 one document, but a citizen looks for one measure and wants to narrow by its executor or its
@@ -10,30 +10,51 @@ requisites, with their tables left out so that a row is found once, as a row.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from generator.content import Content, MeasureEntry, PlanEntry, ReportEntry
-from generator.contract import PageKind
 from generator.executors import executor_key, executor_labels
-from generator.executors import tidy as _tidy
 from generator.markup import render_markdown
-from generator.models import STATUS_LABELS, Act, Period, Result, Unknown, YearRange
+from generator.models import Result, Unknown
 from generator.site.i18n import UI, subsection_address, subsection_title
-from generator.site.pages import (
-    Page,
-    act_anchors,
-    anchor,
-    plan_url,
-    report_url,
-    section_anchor,
+from generator.site.model import (
+    FILTERS,
+    ActView,
+    MeasureView,
+    PlanView,
+    ReportView,
+    SiteModel,
+    format_date,
+    measure_number,
+    one_line,
+    order_filter_values,
+    period_years,
+    plan_short_title,
+    plan_years,
+    report_short_title,
+    status_label,
 )
+from generator.site.urls import section_anchor
 
-FILTERS = ("kind", "year", "section", "executor", "status")
-"""Filter keys, in the order the search page shows them."""
+__all__ = [
+    "EXCLUDED",
+    "FILTERS",
+    "PageIndex",
+    "Record",
+    "build_records",
+    "executor_key",
+    "executor_labels",
+    "filter_values",
+    "index_pages",
+    "measure_number",
+    "period_years",
+    "plan_short_title",
+    "plan_years",
+    "render_record",
+    "report_short_title",
+    "wrap_page",
+]
 
 EXCLUDED = (
     ".ak-plan",
@@ -68,115 +89,52 @@ class PageIndex:
     meta: Pairs
 
 
-# --- years and names of documents -------------------------------------------------------------
-
-
-def plan_years(years: YearRange) -> list[str]:
-    """Every year a plan covers: a 2021–2024 plan belongs to 2021, 2022, 2023 and 2024."""
-    return [str(year) for year in years.years]
-
-
-def period_years(period: Period) -> list[str]:
-    return [str(year) for year in period.years]
-
-
-def _with_years(template: str, years: str, language: str, calendar: bool) -> str:
-    ui = UI[language]
-    if calendar:
-        word = ui["search.years"] if "–" in years else ui["search.year"]
-        years = f"{years} {word}"
-    return template.format(years=years)
-
-
-def plan_short_title(plan: PlanEntry, language: str) -> str:
-    """«План на 2018–2020 годы»: how a result names the plan its row belongs to."""
-    return _with_years(UI[language]["search.plan_short"], str(plan.plan.years), language, True)
-
-
-def report_short_title(report: ReportEntry, language: str) -> str:
-    """«Отчет за 2024 год», or «Отчет за 01.01.2024–30.06.2024» for a period within a year."""
-    period = report.report.period
-    whole = (period.start.month, period.start.day, period.end.month, period.end.day) == (
-        1,
-        1,
-        12,
-        31,
-    )
-    return _with_years(UI[language]["search.report_short"], str(period), language, whole)
-
-
-def measure_number(entry: MeasureEntry) -> str:
-    """The number a citizen recognises: as printed when it is absolute ("2.1.3"), the key
-    when the printed number only makes sense inside its section ("1)" → "І.1.1")."""
-    core = entry.measure.number.strip().rstrip(".)").strip()
-    return core if "." in core or entry.measure.id else entry.key
-
-
-def top_section(plan: PlanEntry, entry: MeasureEntry) -> str:
-    """The title of the top-level section a measure belongs to (the «section» filter)."""
-    key = entry.section
-    while (parent := plan.sections[key].parent) is not None:
-        key = parent
-    return re.sub(r"\s+", " ", plan.sections[key].section.title).strip()
-
-
 # --- records ------------------------------------------------------------------------------------
 
 
-def build_records(content: Content) -> list[Record]:
+def build_records(model: SiteModel) -> list[Record]:
     """Every measure row, report result and act, in the order of the published pages."""
-    language = content.site.language.value
+    language = model.language
     ui = UI[language]
-    labels = executor_labels(
-        name
-        for plan in content.plans
-        for m in plan.measures.values()
-        for name in m.measure.executors
-    )
     records: list[Record] = []
-    measures: dict[tuple[str, str], _Measure] = {}  # shared by a plan and its reports
-    for plan in sorted(content.plans, key=lambda p: p.stem):
-        short = plan_short_title(plan, language)
-        years = plan_years(plan.plan.years)
-        for entry in plan.measures.values():
-            measure = measures[plan.stem, entry.key] = _prepare(plan, entry, labels)
+    plans = sorted(model.plans, key=lambda p: p.stem)
+    rows: dict[tuple[str, str], _Row] = {}  # a measure's row, shared by a plan and its reports
+    for plan in plans:
+        for key, measure in plan.measures.items():
+            row = rows[plan.stem, key] = _measure_row(measure)
             records.append(
-                _row(measure, "", short, plan_url(plan.stem), ui["search.kind.plan"], years)
+                _row(row, "", plan.short_title, plan.url, ui["search.kind.plan"], plan.years)
             )
-    for report in sorted(content.reports, key=lambda r: r.stem):
-        of_plan = content.plan(report.report.plan)
-        assert of_plan is not None
-        short = report_short_title(report, language)
-        years = period_years(report.report.period)
-        for result_entry in report.results:
+    reports = sorted(((r, p) for p in plans for r in p.reports), key=lambda rp: rp[0].stem)
+    for report, plan in reports:
+        for result_entry in report.entry.results:
             result = result_entry.result
             status = (
-                (result.status.value, STATUS_LABELS[result.status][language])
+                (result.status.value, status_label(result.status, language))
                 if result.status
                 else None
             )
             if result.section is not None:
-                section = _section(of_plan, result.key)
+                row = _section_row(plan, result.key)
             else:
-                section = measures[of_plan.stem, of_plan.measures[result.key].key]
-            records.append(
-                _row(
-                    section,
-                    _result_body(result),
-                    short,
-                    report_url(report.stem),
-                    ui["search.kind.report"],
-                    years,
-                    status=status,
-                )
+                row = rows[plan.stem, result.key]
+            record = _row(
+                row,
+                _result_body(result, language),
+                report.short_title,
+                report.url,
+                ui["search.kind.report"],
+                report.years,
+                status=status,
             )
-    records += _acts(content.acts, language)
+            records.append(_mark_overdue(record, report, result.key, ui["overdue"]))
+    records += _acts(model.acts, language)
     return records
 
 
 @dataclass(frozen=True)
-class _Measure:
-    """What every row of one measure shares, worked out once for the plan and its reports."""
+class _Row:
+    """What every record of one row shares: for a measure, its plan's and its reports'."""
 
     anchor: str
     number: str
@@ -185,45 +143,34 @@ class _Measure:
     executors: tuple[str, ...]
 
 
-def _result_body(result: Result) -> str:
+def _result_body(result: Result, language: str) -> str:
     body = render_markdown(result.text or "")
     if result.deadline:
         body += f"<p>{html.escape(result.deadline)}</p>"
     if result.completed:
-        body += f"<p>{result.completed:%d.%m.%Y}</p>"
+        body += f"<p>{format_date(result.completed, language)}</p>"
     return body + "".join(f"<p>{html.escape(link.title)}</p>" for link in result.links)
 
 
-def _section(plan: PlanEntry, key: str) -> _Measure:
+def _section_row(plan: PlanView, key: str) -> _Row:
     """A section's row as a search result leads to: its heading, with the section anchor."""
-    entry = plan.sections[key]
-    top = key
-    while (parent := plan.sections[top].parent) is not None:
-        top = parent
-    title = re.sub(r"\s+", " ", entry.section.title).strip()
-    return _Measure(
-        section_anchor(key),
-        key,
-        f"<p>{html.escape(title)}</p>",
-        re.sub(r"\s+", " ", plan.sections[top].section.title).strip(),
-        (),
+    title = one_line(plan.entry.sections[key].section.title)
+    return _Row(
+        section_anchor(key), key, f"<p>{html.escape(title)}</p>", plan.top_sections[key], ()
     )
 
 
-def _prepare(plan: PlanEntry, entry: MeasureEntry, labels: dict[str, str]) -> _Measure:
-    measure = entry.measure
+def _measure_row(view: MeasureView) -> _Row:
+    measure = view.entry.measure
     body = render_markdown(measure.text)
     body += "".join(f"<p>{html.escape(e)}</p>" for e in measure.executors)
     body += f"<p>{html.escape(measure.deadline)}</p>"
     body += render_markdown(measure.expected_result or "")
-    executors = sorted({labels[executor_key(e)] for e in measure.executors if _tidy(e)})
-    return _Measure(
-        anchor(entry.key), measure_number(entry), body, top_section(plan, entry), tuple(executors)
-    )
+    return _Row(view.anchor, view.number, body, view.section, view.executors)
 
 
 def _row(
-    measure: _Measure,
+    measure: _Row,
     extra: str,
     document: str,
     page_url: str,
@@ -249,26 +196,33 @@ def _row(
     )
 
 
-def _fmt_date(value: dt.date | Unknown, language: str) -> str:
-    return UI[language][value.kind] if isinstance(value, Unknown) else f"{value:%d.%m.%Y}"
+def _mark_overdue(record: Record, report: ReportView, key: str, label: str) -> Record:
+    """A result overdue by the report's date is found under the status filter «Просрочено»
+    too."""
+    if not any(item.key == key for item in report.summary.late):
+        return record
+    return replace(record, filters=(*record.filters, ("status", label)))
 
 
-def _acts(acts: Sequence[Act], language: str) -> list[Record]:
+def _acts(acts: Sequence[ActView], language: str) -> list[Record]:
     ui = UI[language]
     address = subsection_address("acts")
     records = []
-    for act, act_id in zip(acts, act_anchors(acts), strict=True):
-        number = ui[act.number.kind] if isinstance(act.number, Unknown) else act.number
-        requisites = f"{act.act} {ui['from']} {_fmt_date(act.date, language)} № {number}"
+    for view in acts:
+        act = view.act
+        number = (
+            format_date(act.number, language) if isinstance(act.number, Unknown) else act.number
+        )
+        requisites = f"{act.act} {ui['from']} {format_date(act.date, language)} № {number}"
         body = f"<p>{html.escape(requisites)}</p><p>{html.escape(act.title)}</p>"
         if act.note:
             body += f"<p>{html.escape(act.note)}</p>"
         filters: list[tuple[str, str]] = [("kind", ui["search.kind.act"])]
-        if isinstance(act.date, dt.date):
-            filters.append(("year", str(act.date.year)))
+        if view.year is not None:
+            filters.append(("year", view.year))
         records.append(
             Record(
-                url=f"{address}#{act_id}",
+                url=f"{address}#{view.anchor}",
                 title=f"{requisites} «{act.title}»",
                 body=body,
                 filters=tuple(filters),
@@ -281,46 +235,36 @@ def _acts(acts: Sequence[Act], language: str) -> list[Record]:
     return records
 
 
-def index_pages(content: Content, pages: Sequence[Page]) -> dict[str, PageIndex]:
+def index_pages(model: SiteModel) -> dict[str, PageIndex]:
     """The published pages that are indexed, by address, with their filters.
 
     The section home and the search page only lead elsewhere and are left out."""
-    language = content.site.language.value
-    ui = UI[language]
-    plans = {plan_url(p.stem): p for p in content.plans}
-    reports = {report_url(r.stem): r for r in content.reports}
+    ui = UI[model.language]
     indexed: dict[str, PageIndex] = {}
-    for page in pages:
-        if page.kind == PageKind.PLAN:
-            kind = ui["search.kind.plan"]
-            years = plan_years(plans[page.url].plan.years)
-        elif page.kind == PageKind.REPORT:
-            kind = ui["search.kind.report"]
-            years = period_years(reports[page.url].report.period)
-        elif page.kind == PageKind.SUBSECTION:
-            kind, years = ui["search.kind.page"], []
-        else:
-            continue
+
+    def add(url: str, kind: str, years: Sequence[str] = ()) -> None:
         filters = (("kind", kind), *(("year", y) for y in years))
-        indexed[page.url] = PageIndex(filters=filters, meta=(("kind", kind),))
+        indexed[url] = PageIndex(filters=filters, meta=(("kind", kind),))
+
+    for subsection in model.subsections:
+        add(subsection.url, ui["search.kind.page"])
+    for plan in model.plans:
+        add(plan.url, ui["search.kind.plan"], plan.years)
+    for report in model.reports:
+        add(report.url, ui["search.kind.report"], report.years)
     return indexed
 
 
-def filter_values(records: Sequence[Record], language: str) -> dict[str, list[str]]:
-    """Every value of every filter, in the order the search page lists them: years from the
-    latest, the rest alphabetically. The published pages add the kind «Страница»."""
+def filter_values(records: Iterable[Record], language: str) -> dict[str, list[str]]:
+    """Every value of every filter the records carry, in the order the search page lists them.
+    The published pages add the kind «Страница». (The search page itself takes them from the
+    site model, which has them before any record is made.)"""
     values: dict[str, set[str]] = {key: set() for key in FILTERS}
     values["kind"].add(UI[language]["search.kind.page"])
     for record in records:
         for key, value in record.filters:
             values[key].add(value)
-    ordered = {key: sorted(found, key=_collation) for key, found in values.items()}
-    ordered["year"] = sorted(values["year"], reverse=True)
-    return ordered
-
-
-def _collation(text: str) -> tuple[str, str]:
-    return text.casefold().replace("ё", "е"), text
+    return order_filter_values(values)
 
 
 # --- HTML for Pagefind --------------------------------------------------------------------------

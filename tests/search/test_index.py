@@ -20,6 +20,7 @@ from generator.search import pagefind
 from generator.search.bundle import decode, encode, pack, read
 from generator.search.pagefind import MEMORY, RECORDS, UNUSED, WORK_PREFIX, index_site
 from generator.search.records import Record, build_records
+from generator.site.model import build_model
 from tests.conftest import FIXTURES, ROOT, build_site
 
 
@@ -158,7 +159,7 @@ def derbent_copy(tmp_path: Path, example_site: Callable[[str], Path]) -> tuple[P
     assert content is not None
     site = tmp_path / "site"
     shutil.copytree(example_site("derbent"), site)
-    return site, build_records(content)
+    return site, build_records(build_model(content))
 
 
 def _bundle(site: Path) -> dict[str, bytes]:

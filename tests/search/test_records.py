@@ -22,7 +22,8 @@ from generator.search.records import (
     render_record,
     wrap_page,
 )
-from generator.site.pages import act_anchors, build_pages
+from generator.site.model import build_model
+from generator.site.urls import act_anchors
 from tests.conftest import CONTENT_BY_NAME, ROOT
 
 
@@ -81,7 +82,7 @@ def test_executor_label_is_the_most_printed_form_then_the_capitalised_one() -> N
 
 
 def test_executor_filter_merges_variants_of_one_name(kemerovo: Content) -> None:
-    records = build_records(kemerovo)
+    records = build_records(build_model(kemerovo))
     plan_rows = [r for r in records if r.url.startswith("plany-i-otchety/2021-2024/#")]
     values = {v for r in plan_rows for v in _filters(r, "executor")}
     assert "Отдел по профилактике коррупционных и иных правонарушений" in values
@@ -106,7 +107,7 @@ def test_a_plan_belongs_to_every_year_it_covers() -> None:
 
 
 def test_a_measure_row_is_a_record_of_its_own(derbent: Content) -> None:
-    records = build_records(derbent)
+    records = build_records(build_model(derbent))
     row = _by_title(records, "2.2.2 · План на 2018–2020 годы")
     assert row.url == "plany-i-otchety/2018-2020/#m-2-2-2"
     assert "подарков" in row.body
@@ -118,7 +119,7 @@ def test_a_measure_row_is_a_record_of_its_own(derbent: Content) -> None:
 
 
 def test_report_rows_carry_their_status(kemerovo: Content) -> None:
-    records = build_records(kemerovo)
+    records = build_records(build_model(kemerovo))
     report = kemerovo.reports[0]
     rows = [r for r in records if r.url.startswith(f"plany-i-otchety/otchety/{report.stem}/#")]
     assert len(rows) == len(report.results)
@@ -133,7 +134,7 @@ def test_report_rows_carry_their_status(kemerovo: Content) -> None:
 
 def test_ukrainian_records_are_named_in_ukrainian() -> None:
     luhansk = _load(CONTENT_BY_NAME["luhansk"])
-    records = build_records(luhansk)
+    records = build_records(build_model(luhansk))
     kinds = {v for r in records for v in _filters(r, "kind")}
     assert {"План", "Звіт"} <= kinds
     titles = [r.title for r in records if "Звіт" in r.title]
@@ -144,7 +145,7 @@ def test_ukrainian_records_are_named_in_ukrainian() -> None:
 
 
 def test_acts_are_records_that_lead_to_their_row(derbent: Content) -> None:
-    records = build_records(derbent)
+    records = build_records(build_model(derbent))
     acts = [r for r in records if _filters(r, "kind") == ["Акт"]]
     anchors = act_anchors(derbent.acts)
     assert [r.url for r in acts] == [f"normativnye-akty/#{a}" for a in anchors]
@@ -164,15 +165,14 @@ def test_act_anchors_are_unique() -> None:
 
 
 def test_records_are_deterministic(kemerovo: Content) -> None:
-    assert build_records(kemerovo) == build_records(kemerovo)
+    assert build_records(build_model(kemerovo)) == build_records(build_model(kemerovo))
 
 
 # --- pages and HTML ----------------------------------------------------------------------------
 
 
 def test_only_pages_with_text_of_their_own_are_indexed(kemerovo: Content) -> None:
-    pages = build_pages(kemerovo, ROOT / "theme" / "antikor")
-    indexed = index_pages(kemerovo, pages)
+    indexed = index_pages(build_model(kemerovo))
     assert "" not in indexed and "poisk/" not in indexed
     plan = indexed["plany-i-otchety/2021-2024/"]
     assert plan.filters == (
@@ -227,9 +227,18 @@ def test_a_published_page_is_wrapped_as_the_indexed_part() -> None:
 
 
 def test_filter_values_are_listed_for_the_search_page(derbent: Content) -> None:
-    values = filter_values(build_records(derbent), "ru")
+    values = filter_values(build_records(build_model(derbent)), "ru")
     assert values["kind"] == ["Акт", "План", "Страница"]
     assert values["year"] == sorted(values["year"], reverse=True)
     assert {"2018", "2019", "2020", "2008"} <= set(values["year"])
     assert values["status"] == []  # Дербент publishes no report yet
     assert values["executor"] == sorted(values["executor"], key=str.casefold)
+
+
+@pytest.mark.parametrize("name", sorted(CONTENT_BY_NAME))
+def test_the_search_page_offers_the_values_the_records_carry(name: str) -> None:
+    """The search page is rendered before any record is made, from the site model's filter
+    values: they are exactly those of the records, plus the kind of the published pages."""
+    model = build_model(_load(CONTENT_BY_NAME[name]))
+    assert model.search.filters == filter_values(build_records(model), model.language)
+    assert model.search.filters["kind"]

@@ -46,9 +46,9 @@ def content(tmp_path: Path) -> Path:
 
 def build_in_process(content: Path, site: Path, site_url: str | None = None) -> None:
     """``antikor build`` without a child process: the attack tests build many sites."""
-    from generator.pipeline import build_site
+    from generator.pipeline import build
 
-    build_site(content, site, config_file=ROOT / "mkdocs.yml", site_url=site_url)
+    build(content, site, config_file=ROOT / "mkdocs.yml", site_url=site_url)
 
 
 @pytest.fixture

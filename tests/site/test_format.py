@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from generator.content import Content
 from generator.pipeline import load_content
 from generator.search.records import build_records
+from generator.site.model import build_model
 from generator.site.pages import build_pages
 from tests.conftest import FIXTURES, ROOT, build_site, run_antikor
 
@@ -203,7 +204,7 @@ def _contrast(first: str, second: str) -> float:
 
 
 def test_section_result_is_a_search_record_at_the_section_row(loaded: Content) -> None:
-    records = build_records(loaded)
+    records = build_records(build_model(loaded))
     section = [r for r in records if r.url.endswith("#s-2")]
     assert len(section) == 1
     record = section[0]
