@@ -166,6 +166,8 @@ UI: Final[dict[str, dict[str, str]]] = {
         "progress_chart": "Доля выполненных мероприятий по отчетам: {points}",
         "plan_expired": "План последнего периода (срок действия истек)",
         "share_short": "Выполнено {share} %",
+        "show_more": "Показать полностью",
+        "show_less": "Свернуть",
         "footer": "Раздел «Противодействие коррупции»",
         "not_found": "Страница не найдена",
         "build_errors": (
@@ -351,6 +353,8 @@ UI: Final[dict[str, dict[str, str]]] = {
         "progress_chart": "Частка виконаних заходів за звітами: {points}",
         "plan_expired": "План останнього періоду (строк дії минув)",
         "share_short": "Виконано {share} %",
+        "show_more": "Показати повністю",
+        "show_less": "Згорнути",
         "footer": "Розділ «Протидія корупції»",
         "not_found": "Сторінку не знайдено",
         "build_errors": (

@@ -197,3 +197,26 @@ def test_results_across_reports_are_printed(
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.locator("details.ak-history-results").first.evaluate("d => d.open")
     assert page.get_by_text("Порядок на согласовании.").first.is_visible()
+
+
+def test_long_execution_text_folds_and_unfolds_without_leaving_the_page(
+    served: Callable[[str], Served], new_page: Callable[..., Any]
+) -> None:
+    page = new_page(width=1280)
+    page.goto(served(KEMEROVO[0]).url(KEMEROVO[1]))
+    button = page.locator(".ak-long__toggle").first
+    assert button.get_attribute("aria-expanded") == "false"
+    box = page.locator("#" + str(button.get_attribute("aria-controls")))
+    folded = box.evaluate("e => e.getBoundingClientRect().height")
+    whole = box.evaluate("e => e.scrollHeight")
+    assert folded < whole
+    assert box.evaluate("e => e.textContent.length") > 300  # the text is all there
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert box.evaluate("e => e.scrollHeight <= e.clientHeight + 1")  # nothing cut off
+    page.emulate_media(media="print")
+    button.evaluate("b => b.click()")  # folded again on screen; paper shows all of it
+    assert box.evaluate("e => e.classList.contains('ak-long--folded')")
+    assert box.evaluate("e => getComputedStyle(e).maxHeight") == "none"
+    assert box.evaluate("e => e.scrollHeight <= e.clientHeight + 1")
+    assert not button.is_visible()
