@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from generator import argparse_ru
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import BUILD_LOG, Diagnostics
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -231,7 +231,8 @@ def _apply_diagnostics_format(args: argparse.Namespace) -> None:
 
 
 class _RussianLevels(logging.Formatter):
-    """MkDocs' log lines with the level in Russian; informational lines without a level."""
+    """MkDocs' log lines with the level in Russian; informational lines without a level; the
+    build's own lines (worded for the clerk already, diagnostics with their level) as they are."""
 
     LEVELS: ClassVar[dict[int, str]] = {
         logging.WARNING: "предупреждение",
@@ -241,6 +242,8 @@ class _RussianLevels(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         message = record.getMessage()
+        if record.name == BUILD_LOG:
+            return message
         level = self.LEVELS.get(record.levelno)
         return f"{level}: {message}" if level else message
 
@@ -249,6 +252,9 @@ def _configure_logging(level: int) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(_RussianLevels())
     logging.basicConfig(level=level, handlers=[handler])
+    # the build's notes (INFO, so that `mkdocs build --strict` does not count them) are for
+    # the clerk too
+    logging.getLogger(BUILD_LOG).setLevel(logging.INFO)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -292,7 +298,10 @@ def _check(args: argparse.Namespace) -> int:
 
     try:
         results, profile = check_built(args.site_dir, args.profile)
-    except (SiteUnreadable, ProfileError) as exc:
+    except ProfileError as exc:  # the profile asked for is wrong: as in `antikor build`
+        print(f"antikor: {exc}", file=sys.stderr)
+        return 1
+    except SiteUnreadable as exc:
         print(f"antikor: {exc}", file=sys.stderr)
         return 2
     formatter = format_json if args.format == "json" else format_text

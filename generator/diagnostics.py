@@ -18,6 +18,10 @@ from pathlib import Path
 from generator.codes import CATALOGUE
 from generator.plaintext import visible
 
+BUILD_LOG = "mkdocs.plugins.antikor"
+"""The logger the build reports through: MkDocs counts its warnings (``mkdocs build --strict``);
+its messages are worded for the clerk already, and ``antikor`` prints them as they are."""
+
 # Also print each diagnostic as a GitHub Actions workflow command (``--format github``), so the
 # job marks the line in the changed file. One switch for the whole run: the command line sets it
 # once, and the build's plugin prints through the same ``report``.

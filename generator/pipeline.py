@@ -15,7 +15,7 @@ instead of repeating it.
 from __future__ import annotations
 
 import gc
-import sys
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from generator import timings
 from generator.checks import validate
 from generator.content import Content, read_content
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import BUILD_LOG, Diagnostics
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from generator.compliance.profiles import Profile
     from generator.site.model import SiteModel
     from generator.site.pages import Page
+
+log = logging.getLogger(BUILD_LOG)
 
 
 class ContentFailed(Exception):
@@ -75,7 +77,9 @@ def prepare_site(root: Path, templates: Path, *, strict: bool = False) -> Prepar
     if content is None or diagnostics.failed(strict):
         raise ContentFailed(diagnostics.report())
     if len(diagnostics):
-        print(diagnostics.report(), file=sys.stderr)
+        # `mkdocs build --strict` counts warnings; notes never fail a run
+        level = logging.WARNING if diagnostics.warnings else logging.INFO
+        log.log(level, diagnostics.report())
     with timings.stage("render"):
         model = build_model(content, banner=banner_text(content.site.requirements))
         pages = render_pages(model, templates)
@@ -115,10 +119,10 @@ def _write_snippet(written: Written) -> None:
     from generator.site.snippet import SNIPPET_PATH, render_snippet
 
     if written.section_url is None:
-        print(
+        log.info(
             "замечание: не задан site_url (--site-url или site_url в mkdocs.yml):"
-            f" во вставке для главной страницы ({SNIPPET_PATH}) адрес раздела не указан",
-            file=sys.stderr,
+            " во вставке для главной страницы (%s) адрес раздела не указан",
+            SNIPPET_PATH,
         )
     model = written.prepared.model
     snippet = render_snippet(

@@ -120,40 +120,49 @@ def markdown(text: str | None, url: str) -> str:
     return Markup(rebase_links(render_markdown(text), "../" * url.count("/")))
 
 
+@lru_cache(maxsize=4)
+def environment(templates: Path) -> jinja2.Environment:
+    """The one Jinja environment of our templates (pages and the snippet): autoescaping, and
+    an undefined name is an error rather than an empty string. What a page needs from the
+    build comes in its render context, so the environment is shared between builds."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        bytecode_cache=template_cache(),
+    )
+    env.filters["markdown"] = markdown
+    return env
+
+
 class _Renderer:
-    """The Jinja environment of our templates, with the formatting helpers they call."""
+    """The pages rendered from the model, with the formatting helpers the templates call."""
 
     def __init__(self, model: SiteModel, templates: Path) -> None:
         self.model = model
         self.lang = model.language
         self.ui = UI[self.lang]
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates)),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            bytecode_cache=template_cache(),
-        )
-        self.env.globals.update(
-            ui=self.ui,
-            lang=self.lang,
-            site=model.site,
-            status_label=self.status_label,
-            act_line=self.act_line,
-            illegible_fields=illegible_fields,
-            unknown_kinds=unknown_kinds,
-            illegible_note=self.illegible_note,
-            deadline_lines=deadline_lines,
-            act_kind=self.act_kind,
-            fmt_date=self.fmt_date,
-            act_anchor=model.act_anchor,
-            is_local=is_local,
-            statuses_order=list(Status),
-            statuses_in=statuses_in,
-            progress_text=self.progress_text,
-        )
-        self.env.filters["markdown"] = markdown
+        self.env = environment(templates)
+        self.helpers: dict[str, Any] = {
+            "ui": self.ui,
+            "lang": self.lang,
+            "site": model.site,
+            "status_label": self.status_label,
+            "act_line": self.act_line,
+            "illegible_fields": illegible_fields,
+            "unknown_kinds": unknown_kinds,
+            "illegible_note": self.illegible_note,
+            "deadline_lines": deadline_lines,
+            "act_kind": self.act_kind,
+            "fmt_date": self.fmt_date,
+            "act_anchor": model.act_anchor,
+            "is_local": is_local,
+            "statuses_order": list(Status),
+            "statuses_in": statuses_in,
+            "progress_text": self.progress_text,
+        }
 
     # --- helpers exposed to templates ---------------------------------------------------
 
@@ -195,6 +204,7 @@ class _Renderer:
 
     def render(self, template: str, url: str, **context: Any) -> str:
         return self.env.get_template(template).render(
+            **self.helpers,
             url=url,
             link=lambda target: relative(url, target),
             file_link=lambda name: relative(url, attachment_href(name)),

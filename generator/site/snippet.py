@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
-
 from generator.models import Site
 from generator.site.i18n import SECTION_TITLE
+from generator.site.pages import environment
 
 SNIPPET_PATH = "antikor-snippet.html"
 
@@ -18,16 +17,13 @@ SNIPPET_PATH = "antikor-snippet.html"
 def render_snippet(
     site: Site, templates: Path, *, section_url: str | None, banner: str | None
 ) -> str:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env.get_template("snippet.html").render(
-        site=site,
-        title=SECTION_TITLE[site.language.value],
-        section_url=section_url,
-        banner=banner,
+    return (
+        environment(templates)
+        .get_template("snippet.html")
+        .render(
+            site=site,
+            title=SECTION_TITLE[site.language.value],
+            section_url=section_url,
+            banner=banner,
+        )
     )

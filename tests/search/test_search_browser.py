@@ -122,6 +122,11 @@ def test_report_rows_show_their_status_and_filter_by_it(
     assert results
     assert all(r["facts"] == "Отчет Выполнено" for r in results)
     assert all("/plany-i-otchety/otchety/" in r["href"] and "#m-" in r["href"] for r in results)
+    # the badge is the status_badge component the page rendered into a <template>
+    badges = page.locator(".ak-results .ak-result__facts > span.ak-status")
+    assert badges.count() == len(results)
+    assert badges.first.get_attribute("class") == "ak-status ak-status--done"
+    assert page.locator(".ak-results .ak-status--unknown").count() == 0
 
 
 def test_filters_alone_list_every_act(page: Any, served: dict[str, Served]) -> None:

@@ -36,8 +36,9 @@ def _validate(root: Path) -> Diagnostics:
 
 
 def _codes(diagnostics: Diagnostics) -> list[tuple[str, str]]:
-    """(code, file relative to the content folder) of every error and warning, in order (the
-    fixture's deadline «no» is a note, which has nothing to do with the file system)."""
+    """(code, file relative to the content folder) of every error and warning, in order.
+
+    Notes (deadlines the parser cannot read, say) are left out: they say nothing of paths."""
     result = []
     for d in diagnostics:
         if d.severity is Severity.NOTE:

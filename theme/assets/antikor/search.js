@@ -311,8 +311,9 @@ function render(item, root) {
     facts.append(kind);
   }
   if (meta.status) {
-    const badge = document.createElement("span");
-    badge.className = `ak-status ak-status--${meta.status_key || "unknown"}`;
+    // The badge is the status_badge component, rendered by the page into a <template>.
+    const badge = document.getElementById("ak-status-template").content.firstElementChild.cloneNode(true);
+    badge.classList.replace("ak-status--unknown", `ak-status--${meta.status_key || "unknown"}`);
     badge.textContent = meta.status;
     facts.append(" ", badge);
   }
