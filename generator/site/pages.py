@@ -21,6 +21,7 @@ from generator.content import Content
 from generator.contract import PageKind
 from generator.markup import rebase_links, render_markdown
 from generator.models import ACT_KIND_UK, ActKind, ActReference, Status, Unknown
+from generator.monitoring import statuses_in
 from generator.opendata.files import ACTS_FILE, FORMATS, SCHEMAS, plan_file_names, report_file_names
 from generator.opendata.ical import SECTION_FILE, calendar_file_name
 from generator.opendata.passport import STANDARD, datasets, page_rows
@@ -28,6 +29,7 @@ from generator.paths import attachment_href, is_local
 from generator.site.i18n import OPENDATA_ADDRESS, UI, subsection_address, subsection_title
 from generator.site.model import (
     PlanView,
+    ProgressView,
     ReportView,
     SiteModel,
     SubsectionView,
@@ -161,12 +163,22 @@ class _Renderer:
             "fmt_date": self.fmt_date,
             "act_anchor": model.act_anchor,
             "is_local": is_local,
+            "statuses_order": list(Status),
+            "statuses_in": statuses_in,
+            "progress_text": self.progress_text,
         }
 
     # --- helpers exposed to templates ---------------------------------------------------
 
     def status_label(self, status: Status) -> str:
         return status_label(status, self.lang)
+
+    def progress_text(self, points: Sequence[ProgressView]) -> str:
+        """«2022 — 17 %; 2023 — 33 %»: what the «Ход выполнения» chart shows, in words."""
+        shares = [
+            (p.label, "—" if p.tally.share is None else f"{p.tally.share}\u00a0%") for p in points
+        ]
+        return "; ".join(f"{label} — {share}" for label, share in shares)
 
     def fmt_date(self, value: dt.date | Unknown | None) -> str:
         return format_date(value, self.lang)
