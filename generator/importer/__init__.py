@@ -162,6 +162,13 @@ def plan_import(path: Path, options: Options) -> Outcome:
     return outcome
 
 
+OWN_NOT_KEPT = (
+    "файлы данных не хранят акты о внесении изменений в план: если план изменялся, впишите"
+    " их в amendments вручную"
+)
+"""What an import of antikor's own file cannot bring back, said in the review list."""
+
+
 def _own_import(path: Path, own: OwnFile, options: Options) -> Outcome:
     """An import of antikor's own data file: the draft is exact, only the plan's act and
     what the file does not carry are «не указано»."""
@@ -180,6 +187,7 @@ def _own_import(path: Path, own: OwnFile, options: Options) -> Outcome:
             _attach(draft, plan_file)
             outcome.attached = True
     if not attached:
+        draft.general.append(OWN_NOT_KEPT)
         outcome.files.append((plan_file, write_plan(draft.plan, path.name)))
     if draft.report is not None:
         stem = options.report or own.report_stem or _period_stem(draft.report.period)

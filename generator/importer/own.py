@@ -30,7 +30,7 @@ from generator.importer.draft import (
 )
 from generator.importer.grid import Cell, Source
 from generator.importer.heading import Heading
-from generator.importer.readers import ImportFailure, _decode, _xlsx_value
+from generator.importer.readers import CSV_SEPARATORS, ImportFailure, _decode, _xlsx_value
 from generator.opendata import columns as c
 
 Row = dict[str, str]
@@ -52,17 +52,31 @@ class OwnFile:
 
 
 def own_columns(path: Path, source: Source) -> tuple[c.Column, ...] | None:
-    """The columns, if the file's first row is one of our header rows. A CSV is read again
-    with our comma: the sniffer may take the «;» between executors for the delimiter."""
+    """The columns, if the file's first row is one of our header rows."""
     if path.suffix.lower() == ".csv":
-        first = next(csv.reader(io.StringIO(_decode(path)), delimiter=","), [])
-        return _LAYOUTS.get(tuple(first))
+        found = _csv_layout(_decode(path))
+        return found[1] if found else None
     if not source.tables or not source.tables[0].rows:
         return None
     header = tuple(
         slot.plain() if isinstance(slot, Cell) else "" for slot in source.tables[0].rows[0]
     )
     return _LAYOUTS.get(header)
+
+
+def _csv_layout(text: str) -> tuple[str, tuple[c.Column, ...]] | None:
+    """The separator and columns of our CSV, also after Excel has saved it again (with «;»,
+    in Windows-1251 or UTF-8 with or without the byte order mark: :func:`_decode` reads all
+    three). The header row decides, not the sniffer: a sniffer may take the «; » between
+    executors for the separator, while our headers hold no separator at all."""
+    for separator in CSV_SEPARATORS:
+        first = next(csv.reader(io.StringIO(text), delimiter=separator), [])
+        while first and not first[-1]:
+            first.pop()  # a spreadsheet may add empty columns after the last one
+        columns = _LAYOUTS.get(tuple(first))
+        if columns is not None:
+            return separator, columns
+    return None
 
 
 def read_own(path: Path, columns: tuple[c.Column, ...]) -> OwnFile:
@@ -95,7 +109,10 @@ def _raw_rows(path: Path) -> list[list[str]]:
             return [[_xlsx_value(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         finally:
             book.close()
-    return list(csv.reader(io.StringIO(_decode(path)), delimiter=","))
+    text = _decode(path)
+    found = _csv_layout(text)
+    separator = found[0] if found else ","
+    return list(csv.reader(io.StringIO(text), delimiter=separator))
 
 
 def _lines(text: str) -> list[str]:
@@ -131,7 +148,7 @@ class _Reader:
                 plan=first[c.PLAN.name],
                 title=first[c.REPORT_TITLE.name] or NOT_STATED,
                 period=heading.period,
-                date=first[c.REPORT_DATE.name] or NOT_STATED,
+                date=_iso(first[c.REPORT_DATE.name]) or NOT_STATED,
                 results=results,
             )
             if self.draft.report.date == NOT_STATED:
@@ -198,7 +215,7 @@ class _Reader:
             text=record[c.RESULT_TEXT.name] or None,
             status=record[c.STATUS.name],
             deadline=record[c.RESULT_DEADLINE.name] or None,
-            completed=record[c.COMPLETED.name] or None,
+            completed=_iso(record[c.COMPLETED.name]) or None,
             links=links,
         )
 
@@ -208,15 +225,38 @@ def _explicit(number: str, parent: str | None, key: str) -> str | None:
     return None if derive_key(number, parent) == key else key
 
 
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def _date(text: str) -> dt.date | None:
+    """A date as we write it (2024-01-01) or as a spreadsheet gives it back: an XLSX date cell
+    (a date retyped in Excel) reads as 01.01.2024, and so does a CSV that Excel saved again."""
+    text = text.strip()
+    dotted = _DOTTED.match(text)
+    try:
+        if dotted:
+            day, month, year = (int(part) for part in dotted.groups())
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def _iso(text: str) -> str:
+    """A date field in the content's form; any other text («не указано») as written."""
+    date = _date(text)
+    return date.isoformat() if date else text
+
+
 def _period(record: Row, path: Path) -> str | dict[str, str]:
     """A whole year or years as «2024» / «2023-2024», any other period as from–to dates."""
     start, end = record[c.PERIOD_FROM.name], record[c.PERIOD_TO.name]
-    try:
-        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
-    except ValueError:
+    first, last = _date(start), _date(end)
+    if first is None or last is None:
         raise ImportFailure(
             f"{path}: отчетный период «{start}» – «{end}»: нужны даты вида 2024-01-01"
-        ) from None
+            " или 01.01.2024"
+        )
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
         return str(first.year) if first.year == last.year else f"{first.year}-{last.year}"
-    return {"from": start, "to": end}
+    return {"from": first.isoformat(), "to": last.isoformat()}

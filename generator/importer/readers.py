@@ -12,7 +12,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 from xml.etree import ElementTree
 
 from generator.importer.grid import (
@@ -552,6 +552,10 @@ def _drop_empty_rows(table: Table) -> Table:
 
 # --- CSV -------------------------------------------------------------------------------------
 
+CSV_SEPARATORS: Final = ";,\t"
+"""The separators a CSV may use: the comma of RFC 4180, the «;» Excel writes where the comma
+is the decimal mark (a Russian Windows), the tab of a text export."""
+
 
 def read_csv(path: Path) -> Source:
     text = _decode(path)
@@ -559,7 +563,7 @@ def read_csv(path: Path) -> Source:
     if len(text) > len(sample):  # whole lines only: a field cut in the middle misleads it
         sample = sample[: sample.rfind("\n") + 1] or sample
     try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=";,\t")
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=CSV_SEPARATORS)
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)

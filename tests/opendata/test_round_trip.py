@@ -3,6 +3,10 @@ deadlines, executors, statuses and results."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -200,3 +204,89 @@ def test_the_open_data_file_comes_back_too(tmp_path: Path) -> None:
     shutil.copytree(original.root / "files", tmp_path / "imported" / "files")
     back = _load(tmp_path / "imported")
     assert plan_document(back.plans[0])["sections"] == plan_document(original.plans[0])["sections"]
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _as_excel_saves(data: bytes, encoding: str, separator: str) -> bytes:
+    """Our CSV after Excel opened and saved it: another separator and encoding, and every cell
+    that holds a date in the form the Russian locale shows (2024-02-28 → 28.02.2024)."""
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([_ISO.sub(r"\3.\2.\1", cell) for cell in row])
+    return out.getvalue().encode(encoding)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "separator"),
+    [("cp1251", ";"), ("utf-8-sig", ";"), ("utf-8", ";"), ("utf-8", ",")],
+)
+def test_a_csv_saved_again_by_excel_comes_back_the_same(
+    encoding: str, separator: str, tmp_path: Path
+) -> None:
+    original = _load(_synthetic(tmp_path))
+    files = {Path(f.path).name: f.data for f in data_files(original)}
+    work = tmp_path / "work"
+    work.mkdir()
+    target = work / "imported"
+    shutil.copytree(original.root / "files", target / "files")
+    for name in ("plan-2024.csv", "report-2024-h1.csv"):
+        resaved = _as_excel_saves(files[name], encoding, separator)
+        assert (b";" in resaved.splitlines()[0]) is (separator == ";")
+        (work / name).write_bytes(resaved)
+        run([work / name], Options(content=target))
+    _assert_same(original, _load(target))
+
+
+def test_date_cells_of_an_xlsx_are_read_as_dates(tmp_path: Path) -> None:
+    """A date retyped in Excel becomes a date cell, not the text antikor wrote."""
+    import openpyxl
+
+    from generator.opendata.columns import COMPLETED, PERIOD_FROM, PERIOD_TO, REPORT_DATE
+
+    original = _load(_synthetic(tmp_path))
+    files = {Path(f.path).name: f.data for f in data_files(original)}
+    work = tmp_path / "work"
+    work.mkdir()
+    target = work / "imported"
+    shutil.copytree(original.root / "files", target / "files")
+    (work / "plan-2024.xlsx").write_bytes(files["plan-2024.xlsx"])
+    run([work / "plan-2024.xlsx"], Options(content=target))
+    source = work / "report-2024-h1.xlsx"
+    source.write_bytes(files[source.name])
+    book = openpyxl.load_workbook(source)
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    retyped = 0
+    for row in sheet.iter_rows(min_row=2):
+        for title in (PERIOD_FROM.title, PERIOD_TO.title, COMPLETED.title):
+            cell = row[header.index(title)]
+            if cell.value:
+                cell.value = dt.datetime.fromisoformat(str(cell.value))
+                retyped += 1
+        row[header.index(REPORT_DATE.title)].value = dt.datetime(2024, 7, 15)
+    assert retyped > 2 * (sheet.max_row - 1)  # both period cells of every row and a completion
+    book.save(source)
+    run([source], Options(content=target))
+    back = _load(target)
+    imported = back.reports[0].report
+    expected = original.reports[0].report
+    assert imported.period == expected.period
+    assert imported.date == dt.date(2024, 7, 15)
+    assert plain(imported.results) == plain(expected.results)
+
+
+def test_an_imported_plan_says_its_amendments_are_not_in_the_file(tmp_path: Path) -> None:
+    """The minimal fixture's plan was amended; its data file does not carry the amendments,
+    and the import's review list says so rather than dropping them silently."""
+    original = _load(ROOT / "tests" / "fixtures" / "minimal")
+    plan = original.plans[0]
+    assert plan.plan.amendments
+    files = {Path(f.path).name: f.data for f in data_files(original)}
+    source = tmp_path / f"plan-{plan.stem}.csv"
+    source.write_bytes(files[source.name])
+    outcomes, _ = run([source], Options(content=tmp_path / "imported"))
+    assert any("изменений в план" in line and "amendments" in line for line in outcomes[0].review())
