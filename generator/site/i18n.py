@@ -153,6 +153,7 @@ UI: Final[dict[str, dict[str, str]]] = {
         "history_caption": "Статус мероприятия {number} в каждом отчете, от раннего к позднему",
         "results_by_report": "Результаты по отчетам",
         "share_col": "Выполнено, %",
+        "no_share": "нет данных",
         "by_section": "Выполнение по разделам плана",
         "by_executor": "Выполнение по исполнителям",
         "by_executor_caption": (
@@ -359,6 +360,7 @@ UI: Final[dict[str, dict[str, str]]] = {
         "history_caption": "Стан заходу {number} у кожному звіті, від раннього до пізнього",
         "results_by_report": "Результати за звітами",
         "share_col": "Виконано, %",
+        "no_share": "немає даних",
         "by_section": "Виконання за розділами плану",
         "by_executor": "Виконання за виконавцями",
         "by_executor_caption": (

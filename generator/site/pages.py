@@ -176,7 +176,8 @@ class _Renderer:
     def progress_text(self, points: Sequence[ProgressView]) -> str:
         """«2022 — 17 %; 2023 — 33 %»: what the «Ход выполнения» chart shows, in words."""
         shares = [
-            (p.label, "—" if p.tally.share is None else f"{p.tally.share}\u00a0%") for p in points
+            (p.label, self.ui["no_share"] if p.tally.share is None else f"{p.tally.share}\u00a0%")
+            for p in points
         ]
         return "; ".join(f"{label} — {share}" for label, share in shares)
 

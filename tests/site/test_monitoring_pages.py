@@ -4,6 +4,10 @@ executor; the plan's course; truthful labels."""
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup, Tag
 
@@ -212,3 +216,25 @@ def test_overdue_is_a_value_of_the_status_filter() -> None:
         "plany-i-otchety/otchety/2023/#m-1-3",
         "plany-i-otchety/otchety/2024/#m-2-1",
     ]
+
+
+def test_progress_chart_says_in_words_when_a_report_has_no_share(tmp_path: Path) -> None:
+    """A report whose every result is «Повода не было» has no share: the chart and its text
+    say «нет данных», not a dash before a percent sign."""
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "monitoring", root)
+    first = root / "reports" / "2022.yaml"
+    text = first.read_text(encoding="utf-8")
+    first.write_text(re.sub(r"status: \w+", "status: no_occasion", text), encoding="utf-8")
+    content, diagnostics = load_content(root)
+    assert content is not None, diagnostics.report()
+    built = site_pages.build_pages(content, ROOT / "theme" / "antikor")
+    page = next(BeautifulSoup(p.html, "html.parser") for p in built if p.url == PLAN)
+    svg = page.select_one(".ak-progress svg")
+    assert svg is not None
+    labels = [_text(t) for t in svg.select("text.ak-progress__value")]
+    assert labels[0] == "нет данных"
+    assert labels[1:] == ["33 %", "67 %"]
+    assert _text(svg.select_one("title")).startswith(
+        "Доля выполненных мероприятий по отчетам: 2022 — нет данных; 2023 — 33 %"
+    )
