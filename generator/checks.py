@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import enum
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -66,6 +67,7 @@ def check_parts(
     for report in content.reports:
         _check_report(keys, report, diagnostics, plan_stems)
     _check_markdown(content, diagnostics)
+    _check_formula_starts(content, diagnostics)
     _check_files(content, diagnostics)
     _check_requirements(content, diagnostics)
     _check_not_stated(content, diagnostics)
@@ -389,6 +391,41 @@ def _as_browsers_read(text: str, start: int, url: str) -> str:
     if whole.count("(") > whole.count(")") and text.startswith(")", end):
         whole += ")"  # Markdown keeps balanced parentheses in an address: alert(1)
     return whole if len(whole) > len(url) and whole.startswith(url) else url
+
+
+_FORMULA_STARTS = {
+    "=": "со знака «=»",
+    "+": "со знака «+»",
+    "@": "со знака «@»",
+    "\t": "с табуляции",
+}
+"""What makes Excel read a CSV field as a formula. «-» does too, but it begins every Markdown
+list item and every dash, so it is left alone."""
+
+
+def _check_formula_starts(content: Parts, diagnostics: Diagnostics) -> None:
+    """Text of a plan or report that a spreadsheet would evaluate when it opens the CSV. The
+    text is kept as approved (the data files write it exactly); the editor is told instead."""
+    models: list[tuple[Source, BaseModel]] = [(plan.source, plan.plan) for plan in content.plans]
+    models += [(report.source, report.report) for report in content.reports]
+    for source, model in models:
+        for path, text in _texts(model, ()):
+            start = _FORMULA_STARTS.get(text[:1])
+            if start is not None:
+                position = source.document.text_position(path, 0)
+                diagnostics.add("W300", source.path, position, start=start)
+
+
+def _texts(value: object, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+    """Every text value inside a model with its path (aliases, as the YAML spells keys)."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _texts(getattr(value, name), (*path, info.alias or name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+    elif isinstance(value, str) and not isinstance(value, enum.Enum):
+        yield path, value
 
 
 def _check_files(content: Parts, diagnostics: Diagnostics) -> None:
