@@ -4,7 +4,8 @@ Codes never change meaning once published; editors and CI scripts rely on them.
 ``docs/errors.md`` documents every code, and the test suite checks that the two agree and that
 every code is produced by at least one bad-input case.
 
-E0xx: reading files; E1xx: the shape of a file (schema); E2xx: checks across files.
+E0xx: reading files; E1xx: the shape of a file (schema); E2xx: checks across files; E3xx: open
+data.
 W-codes are warnings: they fail the run only with ``--strict``. N-codes are notes: shown by
 ``validate``, they never fail a run.
 """
@@ -292,6 +293,15 @@ CATALOGUE: dict[str, Entry] = {
     "W218": Entry(
         "не выполнена проверка: {check} — {reason}",
         "исправьте ошибки, названные выше: следующий запуск выполнит и эту проверку",
+    ),
+    # --- open data --------------------------------------------------------------------------
+    "E300": Entry(
+        "«{value}» — не ИНН: нужно 10 цифр (у органа власти) или 12",
+        "впишите ИНН органа: 10 цифр без пробелов и букв, как в выписке ЕГРЮЛ",
+    ),
+    "E301": Entry(
+        "ИНН «{value}»: не сходится контрольная цифра",
+        "проверьте ИНН по выписке ЕГРЮЛ или по сайту налоговой службы: вероятно, опечатка",
     ),
     "W204": Entry(
         "в папке plans/ нет ни одного плана",

@@ -20,6 +20,7 @@ class PageKind(enum.StrEnum):
     PLAN = "plan"
     REPORT = "report"
     SEARCH = "search"
+    OPENDATA = "opendata"
 
 
 META_PAGE: Final = "antikor:page"

@@ -170,7 +170,7 @@ class Diagnostics:
             lines += [d.github(base) for d in shown]
         summary = f"Ошибок: {len(self.errors)}, предупреждений: {len(self.warnings)}"
         notes = len(self.notes) if not self.errors else 0
-        lines.append(summary + (f", заметок: {notes}." if notes else "."))
+        lines.append(summary + "." + (f" Заметок: {notes}." if notes else ""))
         return "\n".join(lines)
 
 

@@ -347,6 +347,41 @@ Years = Annotated[
     WithJsonSchema(_YEARS_SCHEMA),
 ]
 
+_INN_WEIGHTS: Final = {
+    10: ((2, 4, 10, 3, 5, 9, 4, 6, 8),),
+    12: ((7, 2, 4, 10, 3, 5, 9, 4, 6, 8), (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)),
+}
+
+
+def _inn(value: object) -> str:
+    """ИНН of the body (10 digits for an organisation, 12 for a person): it names the open-data
+    sets, so a mistyped one is caught by its check digits rather than published."""
+    text = _text(value).strip()
+    if not re.fullmatch(r"\d{10}|\d{12}", text):
+        raise PydanticCustomError("E300", "not an INN", {"value": text})
+    digits = [int(d) for d in text]
+    for weights in _INN_WEIGHTS[len(text)]:
+        check = sum(w * d for w, d in zip(weights, digits, strict=False)) % 11 % 10
+        if digits[len(weights)] != check:
+            raise PydanticCustomError("E301", "INN check digit", {"value": text})
+    return text
+
+
+Inn = Annotated[
+    str,
+    PlainValidator(_inn),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\s*(?:\d{10}|\d{12})\s*$"},
+                {"type": "integer", "minimum": 10**9, "maximum": 10**10 - 1},
+                {"type": "integer", "minimum": 10**11, "maximum": 10**12 - 1},
+            ],
+            "description": "ИНН органа: 10 цифр (12 — у индивидуального предпринимателя)",
+        }
+    ),
+]
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -651,6 +686,9 @@ class Organization(Model):
     short_name: NonBlank | None = Field(None, description="Краткое наименование")
     address: RequisiteText = Field(description="Почтовый адрес (для обращений) или «не указано»")
     website: WebUrl | None = Field(None, description="Адрес главной страницы официального сайта")
+    inn: Inn | None = Field(
+        None, description="ИНН органа: из него составляются идентификаторы открытых данных"
+    )
 
 
 class Contacts(Model):

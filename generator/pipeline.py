@@ -5,8 +5,8 @@ instead of repeating it.
 2. build the site model and render the pages (:func:`prepare_site`), which the MkDocs plugin
    hands to MkDocs;
 3. MkDocs writes the site;
-4. the outputs made from the written site, in the order of :data:`OUTPUTS` (the search index,
-   the snippet for the official site's main page), called by the plugin once MkDocs is done
+4. the outputs made from the written site, in the order of :data:`OUTPUTS` (the open data, the
+   search index, the snippet for the official site's main page), called by the plugin once MkDocs is done
    (:func:`write_outputs`);
 5. :func:`build` marks the written site as ours and, in strict mode, checks its compliance
    before it replaces the previous site.
@@ -131,7 +131,22 @@ def _write_snippet(written: Written) -> None:
     (written.site_dir / SNIPPET_PATH).write_text(snippet, encoding="utf-8")
 
 
+def _write_open_data(written: Written) -> None:
+    """The data files (CSV, XLSX, JSON) beside the pages, and the open-data passports."""
+    from generator.opendata.files import data_files
+    from generator.opendata.passport import passport_notes
+
+    content = written.prepared.content
+    for note in passport_notes(content):
+        log.info("замечание: %s", note)
+    for data in data_files(content, section_url=written.section_url):
+        target = written.site_dir / data.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data.data)
+
+
 OUTPUTS: tuple[Output, ...] = (
+    Output("opendata", _write_open_data),
     # A preview rebuilds after every saved file and must show it within seconds; indexing an
     # archive takes longer, so the search index is built for publishing only.
     Output("search", _write_search_index, in_preview=False, timed=True),

@@ -20,6 +20,8 @@ CORE = (
     "generator.content",
     "generator.checks",
     "generator.deadlines",
+    "generator.executors",
+    "generator.monitoring",
     "generator.contract",
     "generator.site.i18n",
     "generator.site.urls",

@@ -243,4 +243,4 @@ def test_unparsed_deadlines_are_notes_that_never_fail(tmp_path: Path) -> None:
     result = run_antikor("validate", "--strict", "--content", str(content))
     assert result.exit_code == 0
     assert "заметка N001: срок «no» не распознан как дата" in result.stderr
-    assert "заметок: 1." in result.stderr
+    assert "Ошибок: 0, предупреждений: 0. Заметок: 1." in result.stderr

@@ -40,6 +40,7 @@ NOT_EXPRESSIBLE = {
     "page-without-front-matter": "a page's front matter is what the schema checks",
     # Values whose validity depends on arithmetic or on other files.
     "date-impossible": "whether 31.02 exists is calendar arithmetic",
+    "inn-check-digit": "check digits are arithmetic",
     "period-reversed": "comparing two dates",
     "years-reversed": "comparing two years",
     "amendment-before-approval": "comparing two dates",

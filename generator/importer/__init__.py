@@ -30,6 +30,7 @@ from generator.importer.draft import (
 )
 from generator.importer.heading import Heading, read_heading
 from generator.importer.layout import Builder, Layout, lay_out, positional_note
+from generator.importer.own import OwnFile, own_columns, read_own
 from generator.importer.readers import ImportFailure, read_source
 from generator.importer.writer import Written, write_plan, write_report
 from generator.paths import Kind, classify
@@ -95,6 +96,9 @@ def plan_import(path: Path, options: Options) -> Outcome:
     check_stem("--plan", options.plan)
     check_stem("--report", options.report)
     source = read_source(path)
+    columns = own_columns(path, source)
+    if columns is not None:
+        return _own_import(path, read_own(path, columns), options)
     layout = lay_out(source, str(path))
     heading = read_heading(layout.above)
     is_report = Role.RESULT in layout.mapping.values()
@@ -153,6 +157,33 @@ def plan_import(path: Path, options: Options) -> Outcome:
         outcome.files.append((plan_file, write_plan(draft.plan, path.name)))
     if draft.report is not None:
         stem = options.report or _period_stem(draft.report.period)
+        report_file = options.content / "reports" / f"{stem}.yaml"
+        outcome.files.append((report_file, write_report(draft.report, path.name)))
+    return outcome
+
+
+def _own_import(path: Path, own: OwnFile, options: Options) -> Outcome:
+    """An import of antikor's own data file: the draft is exact, only the plan's act and
+    what the file does not carry are «не указано»."""
+    draft = own.draft
+    is_report = draft.report is not None
+    _fill_plan(draft, own.heading, is_report)
+    outcome = Outcome(path, draft)
+    plan_stem = options.plan or own.plan_stem or draft.plan.years
+    check_stem("--plan", plan_stem)
+    plan_file = options.content / "plans" / f"{plan_stem}.yaml"
+    check_inside(plan_file, options.content)
+    attached = is_report and plan_file.is_file()
+    if draft.report is not None:
+        draft.report.plan = plan_stem
+        if attached:
+            _attach(draft, plan_file)
+            outcome.attached = True
+    if not attached:
+        outcome.files.append((plan_file, write_plan(draft.plan, path.name)))
+    if draft.report is not None:
+        stem = options.report or own.report_stem or _period_stem(draft.report.period)
+        check_stem("--report", stem)
         report_file = options.content / "reports" / f"{stem}.yaml"
         outcome.files.append((report_file, write_report(draft.report, path.name)))
     return outcome

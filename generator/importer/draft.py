@@ -17,6 +17,8 @@ class DraftResult:
     text: str | None
     status: str
     deadline: str | None = None
+    completed: str | None = None
+    links: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(eq=False)

@@ -153,3 +153,10 @@ def _result(out: Written, node: DraftMeasure | DraftSection, result: DraftResult
         out.put(4, "deadline", result.deadline, result)
     if result.text:
         out.put(4, "text", result.text, result, block=True)
+    if result.completed:
+        out.put(4, "completed", result.completed, result)
+    if result.links:
+        out.put(4, "links", None, result)
+        for title, url in result.links:
+            out.lines.append("      - title: " + scalar(title))
+            out.lines.append("        url: " + scalar(url))

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from generator.executors import executor_key, executor_labels
 from generator.markup import render_markdown
 from generator.models import Result, Unknown
 from generator.site.i18n import UI, subsection_address, subsection_title
@@ -22,9 +23,8 @@ from generator.site.model import (
     ActView,
     MeasureView,
     PlanView,
+    ReportView,
     SiteModel,
-    executor_key,
-    executor_labels,
     format_date,
     measure_number,
     one_line,
@@ -118,17 +118,16 @@ def build_records(model: SiteModel) -> list[Record]:
                 row = _section_row(plan, result.key)
             else:
                 row = rows[plan.stem, result.key]
-            records.append(
-                _row(
-                    row,
-                    _result_body(result, language),
-                    report.short_title,
-                    report.url,
-                    ui["search.kind.report"],
-                    report.years,
-                    status=status,
-                )
+            record = _row(
+                row,
+                _result_body(result, language),
+                report.short_title,
+                report.url,
+                ui["search.kind.report"],
+                report.years,
+                status=status,
             )
+            records.append(_mark_overdue(record, report, result.key, ui["overdue"]))
     records += _acts(model.acts, language)
     return records
 
@@ -195,6 +194,14 @@ def _row(
         filters=tuple(filters),
         meta=tuple(meta),
     )
+
+
+def _mark_overdue(record: Record, report: ReportView, key: str, label: str) -> Record:
+    """A result overdue by the report's date is found under the status filter «Просрочено»
+    too."""
+    if not any(item.key == key for item in report.summary.late):
+        return record
+    return replace(record, filters=(*record.filters, ("status", label)))
 
 
 def _acts(acts: Sequence[ActView], language: str) -> list[Record]:

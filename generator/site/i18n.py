@@ -61,6 +61,7 @@ SUBSECTIONS: Final[dict[str, tuple[str, str, str]]] = {
 
 REPORTS_ADDRESS: Final = "plany-i-otchety/otchety/"
 SEARCH_ADDRESS: Final = "poisk/"
+OPENDATA_ADDRESS: Final = "opendata/"
 
 UI: Final[dict[str, dict[str, str]]] = {
     "ru": {
@@ -138,6 +139,36 @@ UI: Final[dict[str, dict[str, str]]] = {
         "of": "из",
         "bars": "Диаграмма: доля мероприятий по статусам",
         "summary_table": "Число мероприятий по разделам плана и статусам выполнения",
+        "overdue": "Просрочено",
+        "overdue_due": "срок истек {date}",
+        "overdue_count": "Просрочено мероприятий: {count}",
+        "overdue_none": "Просроченных мероприятий нет.",
+        "overdue_title": "Просроченные мероприятия",
+        "overdue_intro": (
+            "Срок исполнения прошел к дате отчета ({date}), а мероприятие не выполнено."
+            " Сроки без даты («постоянно», «по мере необходимости») не учитываются."
+        ),
+        "what_is_late": "Что просрочено",
+        "history": "Статус по отчетам",
+        "history_caption": "Статус мероприятия {number} в каждом отчете, от раннего к позднему",
+        "results_by_report": "Результаты по отчетам",
+        "share_col": "Выполнено, %",
+        "by_section": "Выполнение по разделам плана",
+        "by_executor": "Выполнение по исполнителям",
+        "by_executor_caption": (
+            "Число мероприятий по исполнителям и статусам; мероприятие с несколькими"
+            " исполнителями учтено у каждого"
+        ),
+        "executor": "Исполнитель",
+        "no_status": "Нет сведений",
+        "legend": "Условные обозначения",
+        "progress": "Ход выполнения",
+        "progress_caption": "Доля выполненных мероприятий плана по отчетам",
+        "progress_chart": "Доля выполненных мероприятий по отчетам: {points}",
+        "plan_expired": "План последнего периода (срок действия истек)",
+        "share_short": "Выполнено {share} %",
+        "show_more": "Показать полностью",
+        "show_less": "Свернуть",
         "footer": "Раздел «Противодействие коррупции»",
         "not_found": "Страница не найдена",
         "build_errors": (
@@ -176,6 +207,25 @@ UI: Final[dict[str, dict[str, str]]] = {
         "lowvision.reset_done": "Включена обычная версия сайта",
         "lowvision.close": "Закрыть настройки",
         "image": "Изображение",
+        "data.download": "Скачать данные",
+        "data.all": "все открытые данные раздела",
+        "data.calendar": "Сроки в календаре",
+        "opendata.calendar": "Сроки всех планов в календаре (iCalendar)",
+        "opendata.title": "Открытые данные",
+        "opendata.intro": (
+            "Планы противодействия коррупции, отчеты об их выполнении и реестр актов в виде"
+            " файлов для таблиц и программ: CSV (UTF-8, разделитель — запятая), XLSX и JSON."
+            " Текст мероприятий и сведений о выполнении приведен в разметке Markdown."
+        ),
+        "opendata.files": "Файлы",
+        "opendata.plans": "Планы",
+        "opendata.reports": "Отчеты",
+        "opendata.acts": "Реестр актов",
+        "opendata.schemas": "Схемы JSON",
+        "opendata.registry": "Реестр наборов открытых данных (list.csv)",
+        "opendata.passports": "Паспорта наборов открытых данных",
+        "opendata.property": "Характеристика",
+        "opendata.value": "Значение",
         "search.title": "Поиск по разделу",
         "search.label": "Поиск по разделу «Противодействие коррупции»",
         "search.query": "Что найти",
@@ -295,6 +345,36 @@ UI: Final[dict[str, dict[str, str]]] = {
         "of": "з",
         "bars": "Діаграма: частка заходів за статусами",
         "summary_table": "Кількість заходів за розділами плану та статусами виконання",
+        "overdue": "Прострочено",
+        "overdue_due": "термін минув {date}",
+        "overdue_count": "Прострочено заходів: {count}",
+        "overdue_none": "Прострочених заходів немає.",
+        "overdue_title": "Прострочені заходи",
+        "overdue_intro": (
+            "Термін виконання минув до дати звіту ({date}), а захід не виконано."
+            " Терміни без дати («постійно», «за потреби») не враховуються."
+        ),
+        "what_is_late": "Що прострочено",
+        "history": "Стан за звітами",
+        "history_caption": "Стан заходу {number} у кожному звіті, від раннього до пізнього",
+        "results_by_report": "Результати за звітами",
+        "share_col": "Виконано, %",
+        "by_section": "Виконання за розділами плану",
+        "by_executor": "Виконання за виконавцями",
+        "by_executor_caption": (
+            "Кількість заходів за виконавцями та станом; захід з кількома виконавцями"
+            " враховано в кожного"
+        ),
+        "executor": "Виконавець",
+        "no_status": "Немає відомостей",
+        "legend": "Умовні позначення",
+        "progress": "Хід виконання",
+        "progress_caption": "Частка виконаних заходів плану за звітами",
+        "progress_chart": "Частка виконаних заходів за звітами: {points}",
+        "plan_expired": "План останнього періоду (строк дії минув)",
+        "share_short": "Виконано {share} %",
+        "show_more": "Показати повністю",
+        "show_less": "Згорнути",
         "footer": "Розділ «Протидія корупції»",
         "not_found": "Сторінку не знайдено",
         "build_errors": (
@@ -333,6 +413,25 @@ UI: Final[dict[str, dict[str, str]]] = {
         "lowvision.reset_done": "Увімкнено звичайну версію сайту",
         "lowvision.close": "Закрити налаштування",
         "image": "Зображення",
+        "data.download": "Завантажити дані",
+        "data.all": "усі відкриті дані розділу",
+        "data.calendar": "Строки в календарі",
+        "opendata.calendar": "Строки всіх планів у календарі (iCalendar)",
+        "opendata.title": "Відкриті дані",
+        "opendata.intro": (
+            "Плани протидії корупції, звіти про їх виконання та реєстр актів у вигляді файлів"
+            " для таблиць і програм: CSV (UTF-8, роздільник — кома), XLSX і JSON. Текст заходів"
+            " і відомостей про виконання наведено в розмітці Markdown."
+        ),
+        "opendata.files": "Файли",
+        "opendata.plans": "Плани",
+        "opendata.reports": "Звіти",
+        "opendata.acts": "Реєстр актів",
+        "opendata.schemas": "Схеми JSON",
+        "opendata.registry": "Реєстр наборів відкритих даних (list.csv)",
+        "opendata.passports": "Паспорти наборів відкритих даних",
+        "opendata.property": "Характеристика",
+        "opendata.value": "Значення",
         "search.title": "Пошук у розділі",
         "search.label": "Пошук у розділі «Протидія корупції»",
         "search.query": "Що знайти",

@@ -16,12 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from generator import monitoring
 from generator.content import Content, MeasureEntry, PageEntry, PlanEntry, ReportEntry, SectionEntry
+from generator.executors import executor_key, executor_labels
+from generator.executors import tidy as tidy_name
 from generator.models import (
     NOT_COUNTED,
     STATUS_LABELS,
@@ -34,6 +36,7 @@ from generator.models import (
     Unknown,
     YearRange,
 )
+from generator.monitoring import Late, Tally
 from generator.site.i18n import (
     SEARCH_ADDRESS,
     SECTION_TITLE,
@@ -76,38 +79,6 @@ def known(value: dt.date | Unknown) -> dt.date | None:
 
 
 # --- executors, years and names of documents ------------------------------------------------------
-
-_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "'": '"', "’": '"'})
-_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-"})
-
-
-def tidy_name(name: str) -> str:
-    """The printed name with its spacing made regular and stray end punctuation dropped."""
-    text = unicodedata.normalize("NFC", name).replace("\u00a0", " ")
-    text = re.sub(r"\s+", " ", text).strip().strip(" ,;.:")
-    text = re.sub(r" ([,;])", r"\1", text)
-    return re.sub(r"\s*-\s*", lambda m: "-" if m.group(0) == "-" else " - ", text)
-
-
-def executor_key(name: str) -> str:
-    """What makes two printed executor names the same executor: case, spacing, ё/е, kind of
-    quotes and dashes, and trailing punctuation do not count."""
-    text = tidy_name(name).translate(_QUOTES).translate(_DASHES).casefold().replace("ё", "е")
-    return re.sub(r"\s*-\s*", "-", text)
-
-
-def executor_labels(names: Iterable[str]) -> dict[str, str]:
-    """For every executor key, the label its filter shows: the form printed most often, ties
-    going to a capitalised form, then to the first in alphabetical order."""
-    variants: dict[str, Counter[str]] = {}
-    for name in names:
-        tidy = tidy_name(name)
-        if tidy:
-            variants.setdefault(executor_key(name), Counter())[tidy] += 1
-    return {
-        key: min(counts, key=lambda v: (-counts[v], not v[:1].isupper(), v))
-        for key, counts in variants.items()
-    }
 
 
 def plan_years(years: YearRange) -> list[str]:
@@ -172,6 +143,28 @@ class Row:
     status: Status | None = None
     status_href: str = ""  # on a plan: the row of the report that gave the status
     result: Result | None = None  # on a report: the result for the measure or the section
+    late: Late | None = None  # overdue by the report's date (on a plan: by the latest report's)
+    history: tuple[StepView, ...] = ()  # on a plan: the measure in every report, oldest first
+
+
+@dataclass(frozen=True)
+class StepView:
+    """A measure in one report, as the plan's row lists it: linked to that report's row."""
+
+    period: str
+    status: Status | None
+    overdue: bool
+    text: str | None
+    href: str  # from the plan page to the report's row
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    """One point of «Ход выполнения»: a report's totals, linked from the plan page."""
+
+    label: str
+    tally: Tally
+    href: str
 
 
 @dataclass(frozen=True)
@@ -198,6 +191,14 @@ class Summary:
     counted: int
     share: int | None  # per cent done of the counted measures
     not_counted: str  # «Не относится к компетенции», «Основания не возникали»
+    late: tuple[Late, ...] = ()  # measures overdue by the report's date, in the plan's order
+    section_overdue: tuple[int, ...] = ()  # per top section, as ``sections``
+    section_share: tuple[int | None, ...] = ()  # per top section: per cent done of the counted
+    reference: dt.date | None = None  # the day overdue is judged on: the report's date
+
+    @property
+    def overdue(self) -> int:
+        return len(self.late)
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ class ReportView:
     date_text: str
     years: tuple[str, ...]
     short_title: str  # «Отчет за 2024 год»
+    executors: tuple[Tally, ...] = ()  # totals per executor, largest first
 
     @property
     def stem(self) -> str:
@@ -234,6 +236,8 @@ class PlanView:
     short_title: str  # «План на 2021–2024 годы»
     measures: Mapping[str, MeasureView]  # in document order
     top_sections: Mapping[str, str]  # section key → title of its top-level section
+    progress: tuple[ProgressView, ...] = ()  # «Ход выполнения»: one point per report
+    late: tuple[Late, ...] = ()  # overdue by the latest report
 
     @property
     def stem(self) -> str:
@@ -269,6 +273,7 @@ class HomeView:
     current: PlanView | None  # the newest plan
     latest: ReportView | None  # its latest report
     updated: dt.date | None
+    in_force: bool = True  # false once the plan's years have passed by ``updated``
 
 
 @dataclass(frozen=True)
@@ -359,6 +364,7 @@ def _view_home(plans: tuple[PlanView, ...], language: str, updated: dt.date | No
         current=current,
         latest=current.latest_report if current else None,
         updated=updated,
+        in_force=current is None or monitoring.plan_in_force(current.entry, updated),
     )
 
 
@@ -427,6 +433,8 @@ def _view_plan(
         else row
         for row in skeleton
     )
+    rows = _with_history(rows, url, plan, views)
+    newest = views[-1].summary.late if views else ()
     return PlanView(
         entry=plan,
         url=url,
@@ -434,11 +442,49 @@ def _view_plan(
         rows=rows,
         has_expected=has_expected,
         reports=views,
-        updated=_plan_updated(plan) or content.site.updated,
+        updated=_latest_of(_plan_updated(plan), *(v.updated for v in views))
+        or content.site.updated,
         years=tuple(plan_years(plan.plan.years)),
         short_title=plan_short_title(plan, language),
         measures=measures,
         top_sections=tops,
+        progress=tuple(
+            ProgressView(
+                str(v.entry.report.period), monitoring.tally(plan, v.entry), relative(url, v.url)
+            )
+            for v in views
+        ),
+        late=newest,
+    )
+
+
+def _with_history(
+    rows: tuple[Row, ...], url: str, plan: PlanEntry, views: tuple[ReportView, ...]
+) -> tuple[Row, ...]:
+    """The plan's rows with each measure's status in every report and whether it is overdue
+    by the latest report (the plan page's «Просрочено»)."""
+    entries = [v.entry for v in views]
+    histories = monitoring.histories(plan, entries)
+    by_stem = {v.stem: v for v in views}
+    late = {item.key: item for item in views[-1].summary.late} if views else {}
+
+    def steps(key: str) -> tuple[StepView, ...]:
+        return tuple(
+            StepView(
+                str(step.report.report.period),
+                step.status,
+                step.overdue,
+                step.text,
+                f"{relative(url, by_stem[step.report.stem].url)}#{anchor(key)}",
+            )
+            for step in histories.get(key, ())
+        )
+
+    return tuple(
+        replace(row, history=steps(row.key), late=late.get(row.key))
+        if row.kind is RowKind.MEASURE
+        else row
+        for row in rows
     )
 
 
@@ -452,11 +498,12 @@ def _view_report(
 ) -> ReportView:
     results = {e.result.key: e.result for e in report.results if e.result.measure is not None}
     by_section = {e.result.key: e.result for e in report.results if e.result.section}
+    late = monitoring.overdue(plan, report)
     rows = []
     for row in skeleton:
         if row.kind is RowKind.MEASURE and row.key in results:
             result = results[row.key]
-            row = replace(row, status=result.status, result=result)
+            row = replace(row, status=result.status, result=result, late=late.get(row.key))
         elif row.kind is RowKind.SECTION and row.key in by_section:
             result = by_section[row.key]
             row = replace(row, status=result.status, result=result)
@@ -470,11 +517,12 @@ def _view_report(
         rows=tuple(rows),
         results=results,
         has_expected=has_expected,
-        summary=_summarize(report, plan, measures, results, language),
+        summary=_summarize(report, plan, measures, results, language, late),
         updated=known(report.report.date),
         date_text=format_date(report.report.date, language),
         years=tuple(period_years(report.report.period)),
         short_title=report_short_title(report, language),
+        executors=tuple(monitoring.by_executor(plan, report)),
     )
 
 
@@ -484,6 +532,7 @@ def _summarize(
     measures: Mapping[str, MeasureView],
     results: Mapping[str, Result],
     language: str,
+    late: Mapping[str, Late],
 ) -> Summary:
     """The report's totals, counted once for the report page and the section home."""
     answered = [e.result.key for e in report.results if e.result.section is not None]
@@ -501,6 +550,7 @@ def _summarize(
         measures[k] for k in plan.measures if k not in results and not plan.in_sections(k, answered)
     )
     counted = len(plan.measures) - sum(overall[s] for s in NOT_COUNTED)
+    tallies = dict(monitoring.by_section(plan, report))
     return Summary(
         overall=overall,
         total=len(plan.measures),
@@ -511,6 +561,10 @@ def _summarize(
         counted=counted,
         share=round(100 * overall[Status.DONE] / counted) if counted else None,
         not_counted=", ".join(f"«{status_label(s, language)}»" for s in NOT_COUNTED),
+        late=tuple(late.values()),
+        section_overdue=tuple(tallies[s.key].overdue for s, _, _ in sections),
+        section_share=tuple(tallies[s.key].share for s, _, _ in sections),
+        reference=monitoring.reference_date(report),
     )
 
 
@@ -609,6 +663,11 @@ def _within(section_key: str, ancestor: str, plan: PlanEntry) -> bool:
     return False
 
 
+def _latest_of(*dates: dt.date | None) -> dt.date | None:
+    found = [d for d in dates if d is not None]
+    return max(found) if found else None
+
+
 def _plan_updated(plan: PlanEntry) -> dt.date | None:
     dates = [plan.plan.approved.date, *(a.date for a in plan.plan.amendments)]
     found = [d for d in dates if isinstance(d, dt.date)]
@@ -654,6 +713,8 @@ def _filter_values(
                     values["executor"].update(measure.executors)
                 if result.status:
                     values["status"].add(status_label(result.status, language))
+            if report.summary.late:
+                values["status"].add(UI[language]["overdue"])
     for act in acts:
         values["kind"].add(ui["search.kind.act"])
         if act.year is not None:

@@ -21,10 +21,15 @@ from generator.content import Content
 from generator.contract import PageKind
 from generator.markup import rebase_links, render_markdown
 from generator.models import ACT_KIND_UK, ActKind, ActReference, Status, Unknown
+from generator.monitoring import statuses_in
+from generator.opendata.files import ACTS_FILE, FORMATS, SCHEMAS, plan_file_names, report_file_names
+from generator.opendata.ical import SECTION_FILE, calendar_file_name
+from generator.opendata.passport import STANDARD, datasets, page_rows
 from generator.paths import attachment_href, is_local
-from generator.site.i18n import UI
+from generator.site.i18n import OPENDATA_ADDRESS, UI, subsection_address, subsection_title
 from generator.site.model import (
     PlanView,
+    ProgressView,
     ReportView,
     SiteModel,
     SubsectionView,
@@ -88,6 +93,7 @@ def render_pages(model: SiteModel, templates: Path) -> list[Page]:
         if subsection.key == "plans":
             pages += [renderer.plan(plan) for plan in model.plans]
             pages += [renderer.report(report) for report in model.reports]
+    pages.append(renderer.opendata())
     pages.append(renderer.search())
     return pages
 
@@ -157,12 +163,22 @@ class _Renderer:
             "fmt_date": self.fmt_date,
             "act_anchor": model.act_anchor,
             "is_local": is_local,
+            "statuses_order": list(Status),
+            "statuses_in": statuses_in,
+            "progress_text": self.progress_text,
         }
 
     # --- helpers exposed to templates ---------------------------------------------------
 
     def status_label(self, status: Status) -> str:
         return status_label(status, self.lang)
+
+    def progress_text(self, points: Sequence[ProgressView]) -> str:
+        """«2022 — 17 %; 2023 — 33 %»: what the «Ход выполнения» chart shows, in words."""
+        shares = [
+            (p.label, "—" if p.tally.share is None else f"{p.tally.share}\u00a0%") for p in points
+        ]
+        return "; ".join(f"{label} — {share}" for label, share in shares)
 
     def fmt_date(self, value: dt.date | Unknown | None) -> str:
         return format_date(value, self.lang)
@@ -211,12 +227,60 @@ class _Renderer:
         return Page(view.url, view.title, html, view.updated, PageKind.SUBSECTION, view.key)
 
     def plan(self, view: PlanView) -> Page:
-        html = self.render("page_plan.html", view.url, plan=view, updated=view.updated)
+        html = self.render(
+            "page_plan.html",
+            view.url,
+            plan=view,
+            updated=view.updated,
+            data_files=plan_file_names(view.stem),
+            calendar_file=calendar_file_name(view.stem),
+            opendata_url=OPENDATA_ADDRESS,
+        )
         return Page(view.url, view.title, html, view.updated, PageKind.PLAN)
 
     def report(self, view: ReportView) -> Page:
-        html = self.render("page_report.html", view.url, report=view, updated=view.updated)
+        html = self.render(
+            "page_report.html",
+            view.url,
+            report=view,
+            updated=view.updated,
+            data_files=report_file_names(view.stem),
+            calendar_file="",
+            opendata_url=OPENDATA_ADDRESS,
+        )
         return Page(view.url, view.title, html, view.updated, PageKind.REPORT)
+
+    def opendata(self) -> Page:
+        """The «Открытые данные» page: every data file and the open-data passports."""
+        model = self.model
+        title = self.ui["opendata.title"]
+        plans = [(p.title, p.url, p.url, plan_file_names(p.stem)) for p in model.plans]
+        reports = [(r.title, r.url, r.url, report_file_names(r.stem)) for r in model.reports]
+        acts = [
+            (
+                subsection_title("acts", self.lang),
+                subsection_address("acts"),
+                OPENDATA_ADDRESS,
+                {fmt: f"{ACTS_FILE}.{fmt}" for fmt in FORMATS},
+            )
+        ]
+        groups = [
+            (self.ui["opendata.plans"], plans),
+            (self.ui["opendata.reports"], reports),
+            (self.ui["opendata.acts"], acts if model.acts else []),
+        ]
+        html = self.render(
+            "page_opendata.html",
+            OPENDATA_ADDRESS,
+            title=title,
+            groups=groups,
+            schemas=list(SCHEMAS),
+            calendar=SECTION_FILE,
+            passports=[(d, page_rows(d)) for d in datasets(model.content)],
+            standard=STANDARD,
+            updated=model.search.updated,
+        )
+        return Page(OPENDATA_ADDRESS, title, html, model.search.updated, PageKind.OPENDATA)
 
     def search(self) -> Page:
         """The search page: a form that works without scripts, filled in by ``search.js``."""

@@ -39,7 +39,7 @@ CELLS = """table => {
 PAGES = [
     ("derbent", "plany-i-otchety/2018-2020/", "table.ak-plan"),
     ("luhansk", "plany-i-otchety/otchety/2016-2017/", "table.ak-plan"),
-    ("luhansk", "plany-i-otchety/otchety/2016-2017/", "table.ak-summary__table"),
+    ("luhansk", "plany-i-otchety/otchety/2016-2017/", "table.ak-rollup__table"),
     ("content", "normativnye-akty/", "table.ak-acts"),
 ]
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.contract import PageKind
 from tests.conftest import CONTENT_BY_NAME, ROOT, ExampleSites, build_site, run_antikor
 
 
@@ -121,13 +122,7 @@ def test_the_build_records_the_profile_in_every_section_page(
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert soup.find("meta", attrs={"name": "antikor:profile"})["content"] == "federal"
-        assert soup.find("meta", attrs={"name": "antikor:page"})["content"] in {
-            "home",
-            "subsection",
-            "plan",
-            "report",
-            "search",
-        }
+        assert soup.find("meta", attrs={"name": "antikor:page"})["content"] in set(PageKind)
 
 
 def test_snippet_for_the_main_page_with_site_url(tmp_path: Path) -> None:

@@ -140,8 +140,9 @@ def test_sitemap_dates_pages_by_their_content(tmp_path: Path) -> None:
         u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in urls
     }
     assert dates["https://x.ru/s/plany-i-otchety/otchety/2024/"] == "2025-01-20"
-    # the plan was last changed by its amendment of 01.05.2022
-    assert dates["https://x.ru/s/plany-i-otchety/2021-2024/"] == "2022-05-01"
+    # the plan's page shows its report of 20.01.2025 (the status of each measure), which is
+    # later than the plan's last amendment of 01.05.2022
+    assert dates["https://x.ru/s/plany-i-otchety/2021-2024/"] == "2025-01-20"
 
 
 def test_not_found_page_links_back_into_the_section(tmp_path: Path) -> None:

@@ -265,6 +265,10 @@ def check_feedback(context: Context, params: FeedbackParams) -> list[Failure]:
 
 class AttachmentParams(Params):
     formats: list[str] = Field(min_length=1, description="Открытые форматы вложений")
+    data_formats: list[str] = Field(
+        default_factory=list,
+        description="Машиночитаемые форматы открытых данных (CSV, JSON, iCalendar): не документы",
+    )
     archives: list[str] = Field(description="Расширения архивов")
     folders: list[str] = Field(description="Папки вложений: каждый файл в них проверяется")
     pdf_min_text: int = Field(1, ge=1, description="Сколько знаков текста нужно в PDF")
@@ -314,6 +318,8 @@ def check_attachments(context: Context, params: AttachmentParams) -> list[Failur
                     + ", ".join(params.formats),
                 )
             )
+        elif extension in params.data_formats:
+            continue
         elif extension not in params.formats:
             failures.append(
                 Failure(

@@ -76,3 +76,65 @@
     init();
   }
 })();
+
+/* antikor: a measure's results across reports are folded on screen and printed in full: every
+ * folded block is opened before printing and folded again afterwards. */
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.slice.call(document.querySelectorAll("details.ak-history-results:not([open])"));
+    opened.forEach(function (block) { block.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (block) { block.open = false; });
+    opened = [];
+  });
+})();
+
+/* antikor: long cells of plan and report tables are folded on wide screens, with a button that
+ * unfolds them. The text stays in the page: the browser's find, a screen reader and printing
+ * read it all (print.css lifts the fold). Phones show cards in full. */
+(function () {
+  "use strict";
+  var LIMIT = 18; // em: a cell taller than this is folded to FOLDED
+  var wide = window.matchMedia("(min-width: 60em)");
+
+  function fold(cell, index, more, less) {
+    var id = "ak-long-" + index;
+    var box = document.createElement("div");
+    box.className = "ak-long ak-long--folded";
+    box.id = id;
+    while (cell.firstChild) box.appendChild(cell.firstChild);
+    cell.appendChild(box);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ak-long__toggle";
+    button.setAttribute("aria-controls", id);
+    button.setAttribute("aria-expanded", "false");
+    button.textContent = more;
+    button.addEventListener("click", function () {
+      var folded = box.classList.toggle("ak-long--folded");
+      button.setAttribute("aria-expanded", folded ? "false" : "true");
+      button.textContent = folded ? more : less;
+    });
+    cell.appendChild(button);
+  }
+
+  function run() {
+    if (!wide.matches) return;
+    var table = document.querySelector(".ak-plan[data-ak-more]");
+    if (!table) return;
+    var more = table.getAttribute("data-ak-more");
+    var less = table.getAttribute("data-ak-less");
+    var em = parseFloat(getComputedStyle(table).fontSize) || 14;
+    var cells = table.querySelectorAll("td.ak-col--execution");
+    var index = 0;
+    Array.prototype.forEach.call(cells, function (cell) {
+      if (cell.scrollHeight > LIMIT * em * 1.6) fold(cell, index++, more, less);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+})();
