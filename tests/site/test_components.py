@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.models import ActReference
+from generator.models import ActReference, Status
 from generator.pipeline import load_content
 from generator.site import pages
 from generator.site.model import PlanView, ReportView, SiteModel, build_model
@@ -37,6 +38,7 @@ def examples(component: Path) -> dict[str, dict[str, Any]]:
 # Arguments that the pages pass as content models, read from an example as written in a file.
 TYPED: dict[str, dict[str, Callable[[Any], Any]]] = {
     "requisites": {"ref": ActReference.model_validate},
+    "progress_bar": {"counts": lambda counts: Counter({Status(k): n for k, n in counts.items()})},
 }
 
 
@@ -47,9 +49,10 @@ def site_model(fixture: str) -> SiteModel:
     return build_model(content)
 
 
-def from_model(wanted: dict[str, Any]) -> PlanView | ReportView:
+def from_model(wanted: dict[str, Any]) -> Any:
     """A view of the site model named by an example: ``{model: <fixture>, plan: <stem>}`` or
-    ``{model: ..., report: <stem>}``, and with ``rows: [keys]`` only those rows of its table."""
+    ``{model: ..., report: <stem>}``, with ``rows: [keys]`` only those rows of its table, with
+    ``field: <name>`` that field of the view."""
     plans = site_model(wanted["model"]).plans
     views: list[PlanView | ReportView]
     if "plan" in wanted:
@@ -62,7 +65,7 @@ def from_model(wanted: dict[str, Any]) -> PlanView | ReportView:
         rows = tuple(row for row in view.rows if row.key in wanted["rows"])
         assert len(rows) == len(wanted["rows"]), wanted
         view = dataclasses.replace(view, rows=rows)
-    return view
+    return getattr(view, wanted["field"]) if "field" in wanted else view
 
 
 def typed(component: str, key: str, value: Any) -> Any:
@@ -329,3 +332,123 @@ def test_report_table_prints_the_report_deadline_and_evidence() -> None:
         "https://example.ru/svodka-2023",
         "Сводка о приеме сведений",
     )
+
+
+# --- progress bar, executor roll-up, the plan's course --------------------------------------------
+
+
+def _soup(name: str, example: str) -> tuple[dict[str, Any], BeautifulSoup]:
+    arguments = examples(COMPONENTS / name)[example]
+    return arguments, BeautifulSoup(render(COMPONENTS / name, arguments), "html.parser")
+
+
+def _width(part: Any) -> float:
+    style = str(part["style"])
+    assert style.startswith("width: ") and style.endswith("%"), style
+    return float(style.removeprefix("width: ").removesuffix("%"))
+
+
+@pytest.mark.parametrize("example", sorted(examples(COMPONENTS / "progress_bar")))
+def test_progress_bar_gives_each_status_its_share(example: str) -> None:
+    arguments, soup = _soup("progress_bar", example)
+    bar = soup.select_one("div.ak-bar")
+    assert bar is not None and bar["aria-hidden"] == "true"  # the words beside it say the same
+    parts = bar.select("span.ak-bar__part")
+    counts = {k: n for k, n in arguments["counts"].items() if n}
+    assert sorted(part["class"][1] for part in parts) == sorted(
+        f"ak-bar__part--{k}" for k in counts
+    )
+    for part in parts:
+        key = part["class"][1].removeprefix("ak-bar__part--")
+        assert _width(part) == pytest.approx(100 * counts[key] / arguments["total"], abs=0.01)
+    assert sum(_width(part) for part in parts) == pytest.approx(100, abs=0.05)
+    small = arguments.get("small", False)
+    assert ("ak-bar--small" in bar["class"]) == small
+    if small:  # a table cell's bar follows the order of the statuses and has no titles
+        order = [f"ak-bar__part--{s.value}" for s in Status]
+        keys = [part["class"][1] for part in parts]
+        assert keys == sorted(keys, key=order.index)
+        assert not any(part.has_attr("title") for part in parts)
+    else:
+        label = page_context()["status_label"]
+        for part in parts:
+            status = Status(part["class"][1].removeprefix("ak-bar__part--"))
+            assert part["title"] == f"{label(status)}: {counts[status.value]}"
+
+
+def test_progress_bar_of_no_measures_is_nothing() -> None:
+    html = render(COMPONENTS / "progress_bar", {"counts": {}, "total": 0})
+    assert html.strip() == ""
+
+
+@pytest.mark.parametrize("example", sorted(examples(COMPONENTS / "executor_rollup")))
+def test_executor_rollup_has_a_row_per_executor(example: str) -> None:
+    arguments, soup = _soup("executor_rollup", example)
+    tallies = from_model(arguments["tallies"])
+    assert tallies
+    table = soup.select_one("section.ak-rollup table.ak-rollup__table")
+    assert table is not None
+    heads = [th.get_text() for th in table.select("thead th[scope=col]")]
+    label = page_context()["status_label"]
+    statuses = [s for s in Status if any(t.counts[s] for t in tallies)]
+    assert heads[2:-2] == [label(s) for s in statuses]
+    legend = [li.get_text() for li in soup.select("ul.ak-legend > li")]
+    assert legend == [label(s) for s in statuses]
+    rows = table.select("tbody > tr")
+    assert [row.select_one("th[scope=row]").get_text() for row in rows] == [
+        t.label for t in tallies
+    ]
+    for row, tally in zip(rows, tallies, strict=True):
+        cells = [td.get_text(strip=True) for td in row.select("td")]
+        assert cells[0] == str(tally.total)
+        assert cells[1:-2] == [str(tally.counts[s]) for s in statuses]
+        assert cells[-2] == str(tally.overdue)
+        assert cells[-1] == ("—" if tally.share is None else str(tally.share))
+        assert row.select_one("td:last-child .ak-bar.ak-bar--small") is not None
+
+
+def test_executor_rollup_counts_the_overdue_and_escapes_names() -> None:
+    _, soup = _soup("executor_rollup", "executors of a report, one overdue")
+    rows = {
+        row.select_one("th").get_text(): row for row in soup.select(".ak-rollup__table tbody tr")
+    }
+    assert rows["Пресс-служба"].select("td")[-2].get_text() == "1"
+    assert "Отдел «Учет & контроль»" in rows
+    assert "Отдел «Учет &amp; контроль»" in str(soup)
+
+
+@pytest.mark.parametrize("example", sorted(examples(COMPONENTS / "progress_chart")))
+def test_progress_chart_says_in_words_what_it_draws(example: str) -> None:
+    arguments, soup = _soup("progress_chart", example)
+    points = from_model(arguments["points"])
+    chart = soup.select_one("section.ak-progress svg.ak-progress__chart")
+    assert chart is not None and chart["role"] == "img"
+    title = soup.select_one(f"svg title#{chart['aria-labelledby']}")
+    shares = ["—" if p.tally.share is None else f"{p.tally.share}\u00a0%" for p in points]
+    for point, share in zip(points, shares, strict=True):
+        assert f"{point.label} — {share}" in title.get_text()
+    assert len(chart.select("rect.ak-progress__bar")) == len(points)
+    assert [t.get_text() for t in chart.select("text.ak-progress__label")] == [
+        p.label for p in points
+    ]
+    rows = soup.select("table.ak-progress__table tbody > tr")
+    assert [row.select_one("th a")["href"] for row in rows] == [p.href for p in points]
+    for row, point in zip(rows, points, strict=True):
+        total, done, share, overdue = (td.get_text() for td in row.select("td"))
+        assert (total, done, overdue) == (
+            str(point.tally.total),
+            str(point.tally.done),
+            str(point.tally.overdue),
+        )
+        assert share == ("—" if point.tally.share is None else str(point.tally.share))
+
+
+def test_progress_chart_bars_grow_with_the_share() -> None:
+    arguments, soup = _soup("progress_chart", "three reports")
+    points = from_model(arguments["points"])
+    heights = [float(rect["height"]) for rect in soup.select("rect.ak-progress__bar")]
+    shares = [p.tally.share or 0 for p in points]
+    assert sorted(range(len(heights)), key=heights.__getitem__) == sorted(
+        range(len(shares)), key=shares.__getitem__
+    )
+    assert max(heights) <= 180  # the plot area: 100 % is its full height
