@@ -130,6 +130,28 @@ def add_pagefind(build: Build, work: Path) -> None:
     build.take_size()
 
 
+def pagefind_floor(content: Content, antikor_site: Path, work: Path) -> Build:
+    """Pagefind's command line alone over what antikor's build indexes (its published pages and
+    the same records as HTML files, prepared beforehand and not timed): the least time and
+    memory the search stage can take, however the build around it is arranged."""
+    from generator.search.pagefind import BUNDLE, RECORDS, pagefind_command, write_records
+    from generator.search.pagefind import render_records as render_documents
+    from generator.search.records import build_records
+
+    site = work / "floor-site"
+    shutil.copytree(
+        antikor_site, site, copy_function=os.link, ignore=shutil.ignore_patterns(BUNDLE)
+    )
+    language = content.site.language.value
+    write_records(site / RECORDS, render_documents(build_records(content), language))
+    os.sync()
+    command = pagefind_command(site, language, pagefind_binary())
+    run = measure(command, work / "floor-pagefind.log")
+    floor = Build("pagefind", "Pagefind CLI по страницам и записям antikor", site, [run])
+    floor.note = "нижняя граница этапа поиска"
+    return floor
+
+
 def build_mkdocs(content: Content, work: Path) -> Build:
     config = write_mkdocs(content, work / "mkdocs")
     site = work / "mkdocs-site"
@@ -360,10 +382,12 @@ def run_size(size: str, out: Path, *, hugo: bool, serve: bool) -> SizeResult:
     antikor.label = "antikor, полная сборка (поиск встроен)"
     search = stages.get("search", 0.0)
     bare.steps = [Run(antikor.seconds - search, antikor.peak, antikor.ok, antikor.steps[0].log)]
-    bare.note = "время полной сборки без этапа search"
+    bare.note = "время полной сборки без ожидания Pagefind в этапе search"
     _say(f"  antikor: {antikor.seconds:.2f} с")
+    floor = pagefind_floor(content, antikor.site, work)
+    _say(f"  Pagefind по тем же страницам и записям: {floor.seconds:.2f} с")
 
-    builds = [bare, antikor]
+    builds = [bare, antikor, floor]
     mkdocs = build_mkdocs(content, work)
     mkdocs.plan_page = mkdocs.site / plan_page_path(plan.stem)
     mkdocs.take_size()
@@ -461,9 +485,10 @@ def report(results: list[SizeResult], seconds: float) -> str:
             )
             status = "" if build.ok else " (ошибка, см. журнал)"
             label = build.label + (f" ({build.note})" if build.note else "") + status
+            on_disk = f"{_mb(size)} | {files}" if files else "— | —"
             lines.append(
                 f"| {result.size} | {label} | {build.seconds:.2f} | {_mb(build.peak)}"
-                f" | {_mb(size)} | {files} | {weight} |"
+                f" | {on_disk} | {weight} |"
             )
     lines += [
         "",
@@ -500,6 +525,25 @@ def _ratios(results: list[SizeResult]) -> list[str]:
             ("antikor с поиском / Hugo + Pagefind", full, _find(result, "Hugo + Pagefind"), 1.5),
             ("antikor без поиска / Hugo", bare, _find(result, "Hugo"), None),
         ]
+        floor = _find(result, "Pagefind CLI по страницам")
+        if floor is not None and floor.seconds:
+            least = result.stages.get("load", 0.0) + result.stages.get("render", 0.0)
+            least += floor.seconds
+            bound = Build("floor", "floor", floor.site, [Run(least, 0, True, floor.steps[0].log)])
+            pairs += [
+                (
+                    "нижняя граница (load + render + Pagefind) / MkDocs-Material + Pagefind",
+                    bound,
+                    _find(result, "MkDocs-Material + Pagefind"),
+                    None,
+                ),
+                (
+                    "нижняя граница (load + render + Pagefind) / Hugo + Pagefind",
+                    bound,
+                    _find(result, "Hugo + Pagefind"),
+                    None,
+                ),
+            ]
         for name, ours, theirs, target in pairs:
             if ours is None or theirs is None or not theirs.seconds:
                 continue
@@ -526,6 +570,12 @@ def _ratios(results: list[SizeResult]) -> list[str]:
             weight_lines.append(
                 f"| large | пик памяти antikor с поиском | {_mb(full.peak)} МБ | < 1024 МБ | {ok} |"
             )
+            floor = _find(result, "Pagefind CLI по страницам")
+            if floor is not None:
+                weight_lines.append(
+                    f"| large | пик памяти Pagefind CLI по тем же страницам и записям"
+                    f" | {_mb(floor.peak)} МБ | — | — |"
+                )
     return [*lines, *weight_lines, ""]
 
 

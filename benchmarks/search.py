@@ -6,11 +6,12 @@ On the synthetic archive (10 plans of 150 measures, 40 reports: 7,500 rows) it b
 then measures, in alternating runs (the machine may be shared, so medians are printed), each
 on a fresh copy of the site with its pages linked, as a build indexes its fresh staging folder:
 
-- our indexing, as the build's search stage runs it: rendering the records (built beforehand,
-  in the render stage, where their Markdown is shared with the pages) as HTML, putting them
-  and the pages in Pagefind's working folder, one run of the Pagefind command line over it,
-  removing the folder, and rewriting the few index files that vary between runs; building
-  the records from cold is printed on its own line;
+- our indexing of the written site (``index_site``; the build makes the same run, begun from
+  the rendered pages before MkDocs writes the site, and the index is the same): rendering the
+  records as HTML, putting them and the pages in Pagefind's working folder, one run of the
+  Pagefind command line over it, removing the folder, rewriting the few index files that vary
+  between runs and moving the index into the site; building the records from cold is printed
+  on its own line;
 - the bare Pagefind CLI over the same HTML (the published pages and the same record files,
   written into the site beforehand and not timed), with the same options; the ratio of the
   two is our overhead (target ≤ 1.1);

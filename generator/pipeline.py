@@ -6,8 +6,10 @@ instead of repeating it.
    hands to MkDocs;
 3. MkDocs writes the site;
 4. the outputs made from the written site, in the order of :data:`OUTPUTS` (the open data, the
-   search index, the snippet for the official site's main page), called by the plugin once MkDocs is done
-   (:func:`write_outputs`);
+   search index, the snippet for the official site's main page), called by the plugin once
+   MkDocs is done (:func:`write_outputs`); an output that needs only the rendered pages (the
+   search index) is begun before MkDocs writes the site (:func:`start_outputs`), so that it
+   runs on the other core meanwhile, and finished there;
 5. :func:`build` marks the written site as ours and, in strict mode, checks its compliance
    before it replaces the previous site.
 """
@@ -16,11 +18,11 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from generator import timings
 from generator.checks import validate
@@ -94,6 +96,17 @@ class Written:
     site_dir: Path
     templates: Path
     section_url: str | None  # the published address of the section, if the settings give it
+    pending: Mapping[str, Pending] = field(default_factory=dict)  # begun by start_outputs
+
+
+class Pending(Protocol):
+    """An output begun before MkDocs writes the site, running beside it."""
+
+    def finish(self, site_dir: Path) -> object:
+        """Wait for it and put what it made into the written site."""
+
+    def cancel(self) -> None:
+        """Stop it and remove what it left (the build failed)."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,24 @@ class Output:
     write: Callable[[Written], None]
     in_preview: bool = True  # also made by every rebuild of ``antikor serve``
     timed: bool = False
+    start: Callable[[Prepared, Path], Pending] | None = None  # begins it before MkDocs writes
+
+
+def _start_search_index(prepared: Prepared, site_dir: Path) -> Pending:
+    """Pagefind over the records and the indexed part of each rendered page, started now: the
+    index is the same as over the written site, and Pagefind runs while MkDocs writes it."""
+    from generator.search.pagefind import start_indexing
+    from generator.search.records import build_records, index_pages, render_page
+
+    model = prepared.model
+    indexed = index_pages(model)
+    pages = [
+        (f"{page.url}index.html", render_page(page.html, index, model.language).encode())
+        for page in prepared.pages
+        if (index := indexed.get(page.url))
+    ]
+    pages.sort()  # the order Pagefind finds them in, as it finds the written site's
+    return start_indexing(build_records(model), model.language, site_dir=site_dir, written=pages)
 
 
 def _write_search_index(written: Written) -> None:
@@ -111,6 +142,9 @@ def _write_search_index(written: Written) -> None:
     from generator.search.pagefind import index_site
     from generator.search.records import build_records
 
+    if (begun := written.pending.get("search")) is not None:
+        begun.finish(written.site_dir)
+        return
     model = written.prepared.model
     index_site(written.site_dir, build_records(model), model.language)
 
@@ -149,22 +183,50 @@ OUTPUTS: tuple[Output, ...] = (
     Output("opendata", _write_open_data),
     # A preview rebuilds after every saved file and must show it within seconds; indexing an
     # archive takes longer, so the search index is built for publishing only.
-    Output("search", _write_search_index, in_preview=False, timed=True),
+    Output("search", _write_search_index, in_preview=False, timed=True, start=_start_search_index),
     Output("snippet", _write_snippet),
 )
 """What is made from the written site, in order."""
 
 
-def write_outputs(written: Written, *, preview: bool = False) -> None:
-    """Make every output of :data:`OUTPUTS` in order (those of a preview only, if ``preview``)."""
-    for output in OUTPUTS:
-        if preview and not output.in_preview:
-            continue
-        if output.timed:
+def start_outputs(
+    prepared: Prepared, site_dir: Path, *, preview: bool = False
+) -> dict[str, Pending]:
+    """Begin the outputs that need only the rendered pages (those of a preview only, if
+    ``preview``); :func:`write_outputs` finishes them, :func:`cancel_outputs` stops them. Raises
+    what their start raises (``IndexingFailed``), having stopped those already begun."""
+    pending: dict[str, Pending] = {}
+    try:
+        for output in OUTPUTS:
+            if output.start is None or (preview and not output.in_preview):
+                continue
             with timings.stage(output.name):
+                pending[output.name] = output.start(prepared, site_dir)
+    except BaseException:
+        cancel_outputs(pending)
+        raise
+    return pending
+
+
+def cancel_outputs(pending: Mapping[str, Pending]) -> None:
+    for begun in pending.values():
+        begun.cancel()
+
+
+def write_outputs(written: Written, *, preview: bool = False) -> None:
+    """Make every output of :data:`OUTPUTS` in order (those of a preview only, if ``preview``),
+    finishing those :func:`start_outputs` began."""
+    try:
+        for output in OUTPUTS:
+            if preview and not output.in_preview:
+                continue
+            if output.timed:
+                with timings.stage(output.name):
+                    output.write(written)
+            else:
                 output.write(written)
-        else:
-            output.write(written)
+    finally:
+        cancel_outputs(written.pending)  # those not finished: an earlier output failed
 
 
 @contextmanager

@@ -40,9 +40,12 @@ from generator.mkdocs_plugin.files import (
 from generator.mkdocs_plugin.nav import resolve_nav
 from generator.pipeline import (
     ContentFailed,
+    Pending,
     Prepared,
     Written,
+    cancel_outputs,
     prepare_site,
+    start_outputs,
     write_outputs,
 )
 from generator.plaintext import visible
@@ -60,6 +63,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self._pages: dict[str, Page] = {}
         self._prepared: Prepared | None = None
         self._indexed: dict[str, PageIndex] = {}
+        self._pending: dict[str, Pending] = {}
         self._serving = False
         self._root: Path | None = None
 
@@ -102,7 +106,18 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             "profile": content.site.requirements,
         }
         config.nav = resolve_nav(pages, config.nav)
+        # What needs only the rendered pages (the search index) runs while MkDocs writes.
+        cancel_outputs(self._pending)
+        try:
+            self._pending = start_outputs(prepared, Path(config.site_dir), preview=self._serving)
+        except IndexingFailed as failure:
+            self._pending = {}
+            raise PluginError(f"поиск не построен, сайт не собран: {failure}") from None
         return config
+
+    def on_build_error(self, *, error: Exception) -> None:
+        cancel_outputs(self._pending)
+        self._pending = {}
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         result = Files([f for f in files if is_published(f)])
@@ -168,8 +183,13 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._prepared is None:
             return
+        pending, self._pending = self._pending, {}
         written = Written(
-            self._prepared, Path(config.site_dir), templates_dir(config), config.site_url or None
+            self._prepared,
+            Path(config.site_dir),
+            templates_dir(config),
+            config.site_url or None,
+            pending,
         )
         try:
             write_outputs(written, preview=self._serving)

@@ -1,11 +1,15 @@
-"""Running Pagefind over a written site: the only part of search that touches disk and processes.
+"""Running Pagefind: the only part of search that touches disk and processes.
 
-Pagefind's command line indexes a folder of HTML files, in parallel. The records are not
-published, so they are never written into the site: the site's pages and the records, one HTML
-file each, are put together in a working folder, in memory (``/dev/shm``) where the system
-has one with room to spare, otherwise in the temporary folder; Pagefind indexes it and writes
-the index into the site, and the folder is removed, whatever happens. Thousands of files that
-live for a few seconds then never reach the disk. Last, the few index files that Pagefind
+Pagefind's command line indexes a folder of HTML files. The records are not published, so they
+are never written into the site: the indexed pages and the records, one HTML file each, are put
+together in a working folder, in memory (``/dev/shm``) where the system has one with room to
+spare, otherwise in the temporary folder, and the folder is removed, whatever happens. Thousands
+of files that live for a few seconds then never reach the disk.
+
+Pagefind indexes on one core. The build starts it as soon as the pages are rendered, from the
+part of each page that is indexed (nothing else of a page counts), and MkDocs writes the site on
+the other core meanwhile; the build then waits for it. The index is written beside the site (MkDocs
+empties the site folder when it starts) and moved in. Last, the few index files that Pagefind
 writes in a varying order are rewritten in a stable one.
 
 Pagefind's Python wrapper is not used: it pauses after every answer, which adds minutes over
@@ -140,12 +144,12 @@ WORK_PREFIX = "antikor-search-"
 """Working folders are named ``antikor-search-<process id>-<random>``."""
 
 
-def remove_abandoned(parent: Path | None) -> None:
+def remove_abandoned(parent: Path | None, prefix: str = WORK_PREFIX) -> None:
     """Remove working folders left under ``parent`` by builds that were killed mid-way (their
     process is gone): in memory, they would hold it until the machine restarts."""
     root = Path(parent or tempfile.gettempdir())
-    for folder in root.glob(f"{WORK_PREFIX}*-*"):
-        owner = folder.name.removeprefix(WORK_PREFIX).split("-", 1)[0]
+    for folder in root.glob(f"{prefix}*-*"):
+        owner = folder.name.removeprefix(prefix).split("-", 1)[0]
         if not owner.isdigit() or int(owner) == os.getpid():
             continue
         try:
@@ -157,10 +161,16 @@ def remove_abandoned(parent: Path | None) -> None:
 
 
 def prepare_input(
-    site_dir: Path, pages: Sequence[Path], documents: Sequence[bytes], parent: Path | None
+    site_dir: Path,
+    pages: Sequence[Path],
+    documents: Sequence[bytes],
+    parent: Path | None,
+    *,
+    written: Sequence[tuple[str, bytes]] = (),
 ) -> Path:
     """A new folder under ``parent`` with the site's pages (linked where the file system
-    allows, copied otherwise) and the records. The caller removes it."""
+    allows, copied otherwise), the ``written`` pages (path under the site, HTML) and the
+    records. The caller removes it."""
     work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=parent))
     try:
         for page in pages:
@@ -170,6 +180,10 @@ def prepare_input(
                 os.link(page, target)
             except OSError:  # another file system
                 shutil.copyfile(page, target)
+        for name, document in written:
+            target = work / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(document)
         write_records(work / RECORDS, documents)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -188,47 +202,136 @@ def index_site(
     is made under ``work_parent`` if given, else where :func:`working_parent` says.
 
     Raises :class:`IndexingFailed` when Pagefind fails; the caller fails the build."""
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+    pages = sorted(site_dir.rglob("*.html"))
+    indexing = start_indexing(
+        records, language, site_dir=site_dir, pages=pages, work_parent=work_parent
+    )
+    return indexing.finish(site_dir)
+
+
+def start_indexing(
+    records: Sequence[Record],
+    language: str,
+    *,
+    site_dir: Path,
+    pages: Sequence[Path] = (),
+    written: Sequence[tuple[str, bytes]] = (),
+    work_parent: Path | None = None,
+) -> Indexing:
+    """Start Pagefind over the records and the pages, and return at once: Pagefind works on
+    one core while the build goes on on the other. ``pages`` are files of the written
+    ``site_dir``; ``written`` are pages given as (path under the site, HTML), before the site
+    is written. The index is made beside ``site_dir`` (the build empties ``site_dir`` when it
+    starts) and moved into it by :meth:`Indexing.finish`."""
     binary = pagefind_binary()
-    bundle = site_dir / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)
     documents = render_records(records, language)
     try:
-        pages = sorted(site_dir.rglob("*.html"))
-        needed = sum(page.stat().st_size for page in pages) + sum(map(len, documents))
+        needed = sum(page.stat().st_size for page in pages)
+        needed += sum(len(html) for _, html in written) + sum(map(len, documents))
         parent = work_parent or working_parent(needed)
         remove_abandoned(parent)
         try:
-            work = prepare_input(site_dir, pages, documents, parent)
+            work = prepare_input(site_dir, pages, documents, parent, written=written)
         except OSError:
             if parent != MEMORY:
                 raise
             log.debug("no room in %s after all, using the temporary folder", MEMORY)
-            work = prepare_input(site_dir, pages, documents, None)
+            work = prepare_input(site_dir, pages, documents, None, written=written)
     except OSError as exc:
         log.error("cannot prepare the pages and records for pagefind: %s", exc)
         raise IndexingFailed(f"не удалось подготовить записи для поиска ({exc})") from None
     try:
-        command = pagefind_command(work, language, binary, output=bundle)
+        output = _output_folder(site_dir.parent, work)
+        command = pagefind_command(work, language, binary, output=output)
         log.debug("running %s", " ".join(command))
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=900)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            log.error("pagefind did not run: %s", exc)
-            raise IndexingFailed(f"программа Pagefind не запустилась ({exc})") from None
-    finally:
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+    except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
-    if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
-        output = (done.stderr + done.stdout).strip()
-        log.error("pagefind exited with status %s: %s", done.returncode, output)
-        last = output.splitlines()[-1] if output else f"код выхода {done.returncode}"
-        raise IndexingFailed(f"Pagefind завершился с ошибкой: {last}")
+        log.error("pagefind did not run: %s", exc)
+        raise IndexingFailed(f"программа Pagefind не запустилась ({exc})") from None
+    return Indexing(process, work, output, len(records))
+
+
+OUTPUT_PREFIX = ".antikor-search-"
+"""The index is written into ``.antikor-search-<process id>-<random>/pagefind`` beside the site."""
+
+
+def _output_folder(beside: Path, work: Path) -> Path:
+    """Where Pagefind writes the index: in a new folder beside the site when that is allowed (the
+    index is then moved into the site without copying), else inside the working folder. Pagefind
+    makes the ``pagefind`` folder itself, so it gets the modes of the umask, as the site's other
+    folders do (a web server running as another user reads it)."""
     try:
-        tidy_bundle(bundle)
-    except (UnexpectedBundle, OSError, ValueError, KeyError, TypeError) as exc:
-        log.error("unexpected pagefind bundle: %s", exc)
-        raise IndexingFailed(f"Pagefind записал индекс в неожиданном виде ({exc})") from None
-    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
-    return IndexStats(records=len(records), bundle_bytes=size)
+        remove_abandoned(beside, OUTPUT_PREFIX)
+        parent = tempfile.mkdtemp(prefix=f"{OUTPUT_PREFIX}{os.getpid()}-", dir=beside)
+    except OSError:
+        return work / BUNDLE
+    return Path(parent) / BUNDLE
+
+
+class Indexing:
+    """A Pagefind run under way: :meth:`finish` waits for it and puts the index into the
+    site; :meth:`cancel` stops it. Either removes the working folder."""
+
+    def __init__(self, process: subprocess.Popen[str], work: Path, output: Path, records: int):
+        self._process = process
+        self._work = work
+        self._output = output
+        self._records = records
+
+    def finish(self, site_dir: Path, timeout: float = 900) -> IndexStats:
+        """Wait for Pagefind, make the index reproducible and move it to ``site_dir/pagefind``.
+
+        Raises :class:`IndexingFailed` when Pagefind fails; the caller fails the build."""
+        try:
+            try:
+                output, _ = self._process.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired as exc:
+                log.error("pagefind did not finish: %s", exc)
+                raise IndexingFailed(f"программа Pagefind не завершилась ({exc})") from None
+            produced = self._output
+            if self._process.returncode != 0 or not (produced / "pagefind-entry.json").is_file():
+                output = (output or "").strip()
+                log.error("pagefind exited with status %s: %s", self._process.returncode, output)
+                last = (
+                    output.splitlines()[-1] if output else f"код выхода {self._process.returncode}"
+                )
+                raise IndexingFailed(f"Pagefind завершился с ошибкой: {last}")
+            try:
+                tidy_bundle(produced)
+            except (UnexpectedBundle, OSError, ValueError, KeyError, TypeError) as exc:
+                log.error("unexpected pagefind bundle: %s", exc)
+                raise IndexingFailed(
+                    f"Pagefind записал индекс в неожиданном виде ({exc})"
+                ) from None
+            bundle = site_dir / BUNDLE
+            try:
+                shutil.rmtree(bundle, ignore_errors=True)
+                shutil.move(produced, bundle)
+            except OSError as exc:
+                log.error("cannot move the index into the site: %s", exc)
+                raise IndexingFailed(f"не удалось записать индекс поиска ({exc})") from None
+        finally:
+            self.cancel()
+        size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+        return IndexStats(records=self._records, bundle_bytes=size)
+
+    @property
+    def running(self) -> bool:
+        return self._process.poll() is None
+
+    def cancel(self) -> None:
+        """Stop Pagefind if it still runs, and remove its working and output folders."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.communicate()
+        shutil.rmtree(self._work, ignore_errors=True)
+        shutil.rmtree(self._output, ignore_errors=True)
+        if self._output.parent != self._work:  # the folder made for it beside the site
+            shutil.rmtree(self._output.parent, ignore_errors=True)
 
 
 def tidy_bundle(bundle: Path) -> None:

@@ -302,3 +302,13 @@ def render_record(record: Record, language: str) -> str:
         f"<title>{html.escape(record.title)}</title></head><body><main data-pagefind-body>"
         f"{_markers(record.filters, meta)}{record.body}</main></body></html>\n"
     )
+
+
+def render_page(page_html: str, index: PageIndex, language: str) -> str:
+    """A published page as Pagefind reads it, before the site is written: only the part the
+    page marks for indexing (:func:`wrap_page`) counts, so the rest of the page (header,
+    navigation, footer) need not be there, and the index is the same as over the written page."""
+    return (
+        f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body>'
+        f"{wrap_page(page_html, index)}</body></html>\n"
+    )

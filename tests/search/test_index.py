@@ -18,8 +18,16 @@ from bs4 import BeautifulSoup
 from generator.pipeline import load_content
 from generator.search import pagefind
 from generator.search.bundle import decode, encode, pack, read
-from generator.search.pagefind import MEMORY, RECORDS, UNUSED, WORK_PREFIX, index_site
-from generator.search.records import Record, build_records
+from generator.search.pagefind import (
+    MEMORY,
+    OUTPUT_PREFIX,
+    RECORDS,
+    UNUSED,
+    WORK_PREFIX,
+    index_site,
+    start_indexing,
+)
+from generator.search.records import PageIndex, Record, build_records, render_page
 from generator.site.model import build_model
 from tests.conftest import FIXTURES, ROOT, build_site
 
@@ -122,7 +130,40 @@ def test_a_failed_indexing_fails_the_build_and_keeps_the_previous_site(
     assert "Traceback" not in failed.stderr
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith((".site-", OUTPUT_PREFIX))]
+
+
+def test_the_index_is_written_beside_the_site_and_moved_in(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = build_site(FIXTURES / "minimal", site)
+    assert result.exit_code == 0, result.stderr
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_cancelled_indexing_stops_pagefind_and_leaves_no_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow = tmp_path / "pagefind"
+    slow.write_text("#!/bin/sh\nsleep 60\n")
+    slow.chmod(slow.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("ANTIKOR_PAGEFIND", str(slow))
+    site = tmp_path / "site"
+    site.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    page = render_page("<h1>Комиссия</h1>", PageIndex(filters=(), meta=()), "ru").encode()
+    indexing = start_indexing(
+        [], "ru", site_dir=site, written=[("komissiya/index.html", page)], work_parent=work
+    )
+    [folder] = work.iterdir()
+    assert (folder / "komissiya" / "index.html").read_bytes() == page
+    [output] = [p for p in tmp_path.iterdir() if p.name.startswith(OUTPUT_PREFIX)]
+    assert indexing.running
+    indexing.cancel()
+    assert not indexing.running
+    assert list(work.iterdir()) == []
+    assert not output.exists()
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path) -> None:
@@ -172,7 +213,8 @@ def test_indexing_is_repeatable_and_leaves_no_working_folder(
 ) -> None:
     site, records = derbent_copy
     published = _bundle(site)
-    leftovers = set(MEMORY.glob("antikor-search-*")) if MEMORY.is_dir() else set()
+    ours = f"{WORK_PREFIX}{os.getpid()}-*"  # other builds on this machine may use it too
+    leftovers = set(MEMORY.glob(ours)) if MEMORY.is_dir() else set()
 
     index_site(site, records, "ru")
     assert _bundle(site) == published  # the same index as the build's, file for file
@@ -186,7 +228,7 @@ def test_indexing_is_repeatable_and_leaves_no_working_folder(
     assert list(work.iterdir()) == []
     assert not (site / RECORDS).exists()
     if MEMORY.is_dir():
-        assert set(MEMORY.glob("antikor-search-*")) == leftovers
+        assert set(MEMORY.glob(ours)) == leftovers
 
 
 def test_a_killed_builds_working_folder_is_removed_and_a_running_ones_kept(
