@@ -359,8 +359,12 @@ def _recurring(text: str, plan_years: YearRange | None) -> Deadline | None:
     years = _named_years(text) or (plan_years.years if plan_years is not None else range(0))
     if following is not None:
         day = int(following.group(1))
+        if not 1 <= day <= 31:
+            return None
         ends = _PERIOD_ENDS[following.group(2)]
-        dates = [_date(*_month_after(y, m), day) for y in years for m in ends]
+        dates: list[dt.date | None] = [
+            _day_or_last(*_month_after(y, m), day) for y in years for m in ends
+        ]
         matched = following.group(0)
     else:
         assert word is not None
@@ -368,6 +372,11 @@ def _recurring(text: str, plan_years: YearRange | None) -> Deadline | None:
         dates = [_date(y, *_month_end(m)) for y in years for m in months]
     due = tuple(d for d in dates if d is not None)
     return Deadline(text, DeadlineKind.PERIODIC, due, matched)
+
+
+def _day_or_last(year: int, month: int, day: int) -> dt.date:
+    """«до 31 числа месяца, следующего за отчетным»: in a shorter month, its last day."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _periodic_word(text: str) -> tuple[str, tuple[int, ...]] | None:
