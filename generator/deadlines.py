@@ -72,6 +72,23 @@ _MONTH_WORD = re.compile(rf"\b({_MONTH_RE})[а-яіїє]*")
 _FULL_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г(?:ода|\.)?)?(?:\s*-\s*(\d{4}))?")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})[а-яіїє]*")
 _DAY_MONTH_DIGITS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\b(?!\.\d)")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_OTHER_DATE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
+_SHORT_YEAR_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{2})\b(?![.\-/]?\d)")
+_DATE_START = rf"(?:\d|(?:{_MONTH_RE}))"
+_RANGE = re.compile(
+    rf"(?:\bв\s+период\s+|\bу\s+період\s+)?(?<![а-яіїє])[сз]\s+(?P<start>{_DATE_START}[^,;]*?)"
+    rf"\s+по\s+(?P<end>{_DATE_START}[^,;]*)"
+)
+_STAGE = re.compile(
+    r"\b(?:[1-9]|iv|i{1,3}|v)(?:-?[а-я]{1,2})?\s*(?:этап|етап)[а-яіїє]*"
+    r"|(?<![а-яіїє])(?:этап|етап)[а-яіїє]*\s*(?:[1-9]|iv|i{1,3}|v)\b"
+)
+_THEN_ANNUAL = re.compile(
+    r",?\s*(?:и\s+|а\s+|і\s+)?(?:далее|в\s+дальнейшем|надалі|далі)\s*(?:-\s*)?"
+    r"(?:ежегодно|щорічно|щороку)"
+)
+_SPAN = re.compile(r"(?P<first>.*?\b\d{4})\s*-\s*(?P<last>[^\d]*?[а-яіїє][^,;]*?\b\d{4})")
 _YEAR_RANGE = re.compile(r"\b(\d{4})\s*-\s*(\d{4})\b")
 _YEAR = re.compile(r"\b(\d{4})\b")
 _ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -85,9 +102,17 @@ _HALF = re.compile(
 )
 _WITHIN_YEAR = re.compile(r"в\s+течени[еи]\s+(?:отчетного\s+|календарного\s+)?года|протягом\s+року")
 _NEXT_YEAR = re.compile(r"года,?\s+следующего\s+за\s+отчетным|року,?\s+наступного\s+за\s+звітним")
-_MONTHLY_NEXT = re.compile(
-    r"(\d{1,2})\s*(?:-?го)?\s*числа\s+месяца,?\s+следующего\s+за\s+отчетным(?!\s+кварт)"
+_PERIOD_NEXT = re.compile(
+    r"(\d{1,2})\s*(?:-?го)?\s*числа\s+месяца,?\s+следующего\s+за\s+отчетным"
+    r"(?:\s+(месяц|квартал|полугоди|год)[а-я]*)?(?!\s*[а-яіїє])"
 )
+_PERIOD_ENDS: Final = {
+    None: tuple(range(1, 13)),
+    "месяц": tuple(range(1, 13)),
+    "квартал": (3, 6, 9, 12),
+    "полугоди": (6, 12),
+    "год": (12,),
+}
 _ANNUAL = re.compile(r"ежегодн|щорічн|ежегодно|каждый\s+год|щороку")
 _QUARTERLY = re.compile(r"ежекварталь|щокварталь|каждый\s+квартал|поквартальн")
 _HALF_YEARLY = re.compile(
@@ -113,6 +138,11 @@ def parse_deadline(
     own and their dates are joined (an unreadable line leaves the whole unparsed)."""
     lines = [line for line in text.splitlines() if line.strip()] or [text]
     readings = [_parse_line(line, _years_for(years, reference)) for line in lines]
+    return _joined(text, readings)
+
+
+def _joined(text: str, readings: list[Deadline]) -> Deadline:
+    """Several readings of one deadline (its lines, its stages) as one: all their dates."""
     if len(readings) == 1:
         return _with_text(readings[0], text)
     if any(r.kind is DeadlineKind.UNPARSED for r in readings):
@@ -146,12 +176,79 @@ def _normalise(text: str) -> str:
 
 
 def _parse_line(line: str, plan_years: YearRange | None) -> Deadline:
-    text = _normalise(line)
+    """One line: its dates written as «ДД.ММ.ГГГГ», a range cut to its end, then its stages
+    («… – 1 этап, … – 2 этап») each read on its own, or a first date continued every year."""
+    text = _plain_dates(_normalise(line), plan_years)
+    text = _range_end(text) if text is not None else None
+    if text is None:
+        return Deadline(line, DeadlineKind.UNPARSED)
+    stages = _stages(text)
+    if len(stages) > 1:
+        return _joined(line, [_parse_clause(stage, plan_years) for stage in stages])
+    if (then := _THEN_ANNUAL.search(text)) is not None:
+        return _then_annual(text, then, plan_years)
+    if (span := _SPAN.fullmatch(text)) is not None:
+        return _span(span, plan_years)
+    return _parse_clause(text, plan_years)
+
+
+def _parse_clause(text: str, plan_years: YearRange | None) -> Deadline:
     for rule in (_full_date, _anchored, _years_only, _recurring, _whole_term, _indefinite):
         reading = rule(text, plan_years)
         if reading is not None:
             return reading
-    return Deadline(line, DeadlineKind.UNPARSED)
+    return Deadline(text, DeadlineKind.UNPARSED)
+
+
+def _plain_dates(text: str, plan_years: YearRange | None) -> str | None:
+    """«2024-06-30», «30/06/2023», «30-06-2023» and «31.12.21» rewritten as «ДД.ММ.ГГГГ»; a
+    two-digit year is read only as a year of the plan (else the line is not understood)."""
+    text = _ISO_DATE.sub(r"\3.\2.\1", text)
+    text = _OTHER_DATE.sub(r"\1.\2.\3", text)
+    unplaced = False
+
+    def full_year(match: re.Match[str]) -> str:
+        nonlocal unplaced
+        year = 2000 + int(match.group(3))
+        if plan_years is None or year not in plan_years.years:
+            unplaced = True
+        return f"{match.group(1)}.{match.group(2)}.{year}"
+
+    text = _SHORT_YEAR_DATE.sub(full_year, text)
+    return None if unplaced else text
+
+
+def _range_end(text: str) -> str | None:
+    """«с 1 марта по 30 апреля 2023 г.» is due at its end: «до 30 апреля 2023». A start that
+    names a year its end does not («с 1 декабря 2023 по 31 января») is not understood."""
+    if (match := _RANGE.search(text)) is None:
+        return text
+    start, end = match.group("start"), match.group("end")
+    if _YEAR.search(start) and not _YEAR.search(end):
+        return None
+    return f"{text[: match.start()]} до {end}{text[match.end('end') :]}".strip()
+
+
+def _stages(text: str) -> list[str]:
+    """The clauses of a staged deadline, each without its stage number; the whole text if it
+    names no stages."""
+    if not _STAGE.search(text):
+        return [text]
+    clauses = [_STAGE.sub(" ", c).strip(" -") for c in re.split(r"[,;]", text)]
+    return [c for c in clauses if c]
+
+
+def _then_annual(text: str, then: re.Match[str], plan_years: YearRange | None) -> Deadline:
+    """«до 1 марта 2022 года и далее ежегодно»: that day from its year to the plan's end."""
+    first = _parse_clause(text[: then.start()] + text[then.end() :], plan_years)
+    if first.kind is not DeadlineKind.DEFINITE or len(first.due) != 1:
+        return Deadline(text, DeadlineKind.UNPARSED)
+    start = first.due[0]
+    end = max(plan_years.end, start.year) if plan_years is not None else start.year
+    due = tuple(d for y in range(start.year, end + 1) if (d := _date(y, start.month, start.day)))
+    return Deadline(
+        text, DeadlineKind.PERIODIC, due, f"{first.matched} {then.group(0).strip(' ,')}"
+    )
 
 
 def _full_date(text: str, plan_years: YearRange | None) -> Deadline | None:
@@ -179,6 +276,8 @@ def _anchored(text: str, plan_years: YearRange | None) -> Deadline | None:
     if anchor is None:
         return None
     (month, day), matched = anchor
+    if _date(2000, month, day) is None:  # «31.13»: no such day in any year
+        return Deadline(text, DeadlineKind.UNPARSED)
     named = _named_years(text)
     years = named or (plan_years.years if plan_years is not None else range(0))
     shift = 1 if _NEXT_YEAR.search(text) else 0
@@ -186,6 +285,20 @@ def _anchored(text: str, plan_years: YearRange | None) -> Deadline | None:
     if not due:
         return Deadline(text, DeadlineKind.PERIODIC, (), matched)
     return Deadline(text, _kind(text, due), due, matched)
+
+
+def _span(span: re.Match[str], plan_years: YearRange | None) -> Deadline:
+    """«декабрь 2023 – январь 2024», «IV квартал 2023 – I квартал 2024»: due at the end of its
+    last part; a span whose parts are not single dates, or that ends before it starts, is not
+    understood."""
+    first = _parse_clause(span.group("first"), plan_years)
+    last = _parse_clause(span.group("last"), plan_years)
+    for part in (first, last):
+        if part.kind is not DeadlineKind.DEFINITE or len(part.due) != 1:
+            return Deadline(span.group(0), DeadlineKind.UNPARSED)
+    if last.due[0] < first.due[0]:
+        return Deadline(span.group(0), DeadlineKind.UNPARSED)
+    return Deadline(span.group(0), DeadlineKind.DEFINITE, last.due, span.group(0))
 
 
 def _kind(text: str, due: tuple[dt.date, ...]) -> DeadlineKind:
@@ -199,7 +312,7 @@ def _kind(text: str, due: tuple[dt.date, ...]) -> DeadlineKind:
 def _anchor(text: str) -> tuple[tuple[int, int], str] | None:
     """The month and day a wording names, and the words that name it; a range of months or
     quarters ends at the end of its last one."""
-    if (match := _MONTHLY_NEXT.search(text)) is not None or _QUARTERLY.search(text):
+    if _PERIOD_NEXT.search(text) is not None or _QUARTERLY.search(text):
         return None
     if (match := _DAY_MONTH.search(text)) is not None:
         return (_month(match.group(2)), int(match.group(1))), match.group(0)
@@ -212,6 +325,8 @@ def _anchor(text: str) -> tuple[tuple[int, int], str] | None:
         first = match.group(1).startswith(("перв", "перш", "1")) or match.group(1) == "i"
         return _month_end(6 if first else 12), match.group(0)
     months = list(_MONTH_WORD.finditer(text))
+    if months and _YEAR.search(text, months[0].end(), months[-1].start()):
+        return None  # «декабрь 2023 – январь»: the last month's year is not said
     if months:
         return _month_end(_month(months[-1].group(1))), "-".join(m.group(0) for m in months)
     if (match := _WITHIN_YEAR.search(text)) is not None:
@@ -226,7 +341,8 @@ def _years_only(text: str, plan_years: YearRange | None) -> Deadline | None:
         return None
     rest = _YEAR_RANGE.sub(" ", text)
     rest = _YEAR.sub(" ", rest)
-    if re.search(r"[а-яіїє]", re.sub(r"\b(?:в|у|течение|протягом|до|на|период)\b", " ", rest)):
+    rest = re.sub(r"\b(?:в|у|течение|протягом|до|на|период)\b", " ", rest)
+    if re.search(r"[а-яіїє\d]", rest):  # «до 30 2024»: a number that is not a year
         return None
     end = named[-1]
     return Deadline(text, DeadlineKind.DEFINITE, (dt.date(end, 12, 31),), text)
@@ -234,22 +350,33 @@ def _years_only(text: str, plan_years: YearRange | None) -> Deadline | None:
 
 def _recurring(text: str, plan_years: YearRange | None) -> Deadline | None:
     """«ежеквартально», «на полугодовой основе», «до 1 числа месяца, следующего за отчетным»,
-    «ежегодно»: every period's end within the plan's years."""
+    «до 10 числа месяца, следующего за отчетным кварталом», «ежегодно»: every period's end (or
+    that day of the month after it) within the plan's years."""
     word = _periodic_word(text)
-    monthly = _MONTHLY_NEXT.search(text)
-    if word is None and monthly is None:
+    following = _PERIOD_NEXT.search(text)
+    if word is None and following is None:
         return None
     years = _named_years(text) or (plan_years.years if plan_years is not None else range(0))
-    if monthly is not None:
-        day = int(monthly.group(1))
-        dates = [_date(*_month_after(y, m), day) for y in years for m in range(1, 13)]
-        matched = monthly.group(0)
+    if following is not None:
+        day = int(following.group(1))
+        if not 1 <= day <= 31:
+            return None
+        ends = _PERIOD_ENDS[following.group(2)]
+        dates: list[dt.date | None] = [
+            _day_or_last(*_month_after(y, m), day) for y in years for m in ends
+        ]
+        matched = following.group(0)
     else:
         assert word is not None
         matched, months = word
         dates = [_date(y, *_month_end(m)) for y in years for m in months]
     due = tuple(d for d in dates if d is not None)
     return Deadline(text, DeadlineKind.PERIODIC, due, matched)
+
+
+def _day_or_last(year: int, month: int, day: int) -> dt.date:
+    """«до 31 числа месяца, следующего за отчетным»: in a shorter month, its last day."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _periodic_word(text: str) -> tuple[str, tuple[int, ...]] | None:

@@ -57,6 +57,58 @@ SEEDS = [
     ("В течение года, результаты мониторинга ежеквартально", YearRange(2024, 2024), PERIODIC, D(2024, 3, 31), D(2024, 12, 31), 4),
 ]  # fmt: skip
 
+# Wordings that used to be read as wrong dates, read in a plan for 2021–2024: every due date.
+WRITTEN = [
+    ("до 2024-06-30", DEFINITE, [D(2024, 6, 30)]),
+    ("2023-03-01", DEFINITE, [D(2023, 3, 1)]),
+    ("до 30/06/2023", DEFINITE, [D(2023, 6, 30)]),
+    ("до 30-06-2023", DEFINITE, [D(2023, 6, 30)]),
+    ("в период с 1 марта по 30 апреля 2023 г.", DEFINITE, [D(2023, 4, 30)]),
+    ("с 01.01.2022 по 31.12.2022", DEFINITE, [D(2022, 12, 31)]),
+    ("с 2021 по 2023 год", DEFINITE, [D(2023, 12, 31)]),
+    ("до 31 мая 2022 года - 1 этап, до 31 декабря 2022 - 2 этап", PERIODIC, [D(2022, 5, 31), D(2022, 12, 31)]),
+    ("1 этап - до 31 мая 2022, 2 этап - 2023", PERIODIC, [D(2022, 5, 31), D(2023, 12, 31)]),
+    ("до 1 марта 2022 года и далее ежегодно", PERIODIC, [D(2022, 3, 1), D(2023, 3, 1), D(2024, 3, 1)]),
+    ("до 31 декабря 2022 года, далее - ежегодно", PERIODIC, [D(2022, 12, 31), D(2023, 12, 31), D(2024, 12, 31)]),
+    (
+        "ежеквартально, до 10 числа месяца, следующего за отчетным кварталом",
+        PERIODIC,
+        [D(y, m, 10) for y in range(2021, 2025) for m in (4, 7, 10)]
+        + [D(y, 1, 10) for y in range(2022, 2026)],
+    ),
+    (
+        "до 10 числа месяца, следующего за отчетным полугодием",
+        PERIODIC,
+        [D(y, 7, 10) for y in range(2021, 2025)] + [D(y, 1, 10) for y in range(2022, 2026)],
+    ),
+    ("до 15 числа месяца, следующего за отчетным годом", PERIODIC, [D(y, 1, 15) for y in range(2022, 2026)]),
+    (
+        "ежеквартально, до 31 числа месяца, следующего за отчетным кварталом",  # April: its 30th
+        PERIODIC,
+        [D(y, 4, 30) for y in range(2021, 2025)] + [D(y, m, 31) for y in range(2021, 2025) for m in (7, 10)]
+        + [D(y, 1, 31) for y in range(2022, 2026)],
+    ),
+    ("декабрь 2023 - январь 2024", DEFINITE, [D(2024, 1, 31)]),
+    ("IV квартал 2023 – I квартал 2024", DEFINITE, [D(2024, 3, 31)]),
+    ("2022 - первое полугодие 2023", DEFINITE, [D(2023, 6, 30)]),
+    ("до 31.12.21", DEFINITE, [D(2021, 12, 31)]),
+    ("до 30/06/23", DEFINITE, [D(2023, 6, 30)]),
+]  # fmt: skip
+
+# Wordings whose date cannot be told for sure: not understood, never a guess.
+UNCERTAIN = [
+    "до 31.12.30",  # a two-digit year outside the plan
+    "до 31.12.21\nдо 31.12.30",
+    "до 2024-02-30",
+    "до 30 2024",
+    "с 1 декабря 2023 по 31 января",  # the end's year is not said
+    "декабрь 2023 - январь",
+    "январь 2024 - декабрь 2023",  # ends before it starts
+    "до 10 числа месяца, следующего за отчетным периодом",
+    "до 40 числа месяца, следующего за отчетным кварталом",
+    "ежегодно и далее ежегодно",
+]
+
 SEED_INDEFINITE = [
     "в течение 14 рабочих дней со дня истечения срока, установленного для представления сведений",
     "При поступлении на муниципальную службу",
@@ -141,6 +193,27 @@ def test_the_wordings_of_the_issue(text: str, kind: DeadlineKind, first_dates: l
         assert deadline.kind is PERIODIC
     assert list(deadline.due[: len(first_dates)]) == first_dates
     assert deadline.text == text
+
+
+@pytest.mark.parametrize(("text", "kind", "due"), WRITTEN, ids=[w[0] for w in WRITTEN])
+def test_dates_ranges_stages_and_series_are_read_as_their_dates(
+    text: str, kind: DeadlineKind, due: list[D]
+) -> None:
+    deadline = parse_deadline(text, years=PLAN)
+    assert (deadline.kind, deadline.due) == (kind, tuple(sorted(due)))
+    assert deadline.text == text
+
+
+@pytest.mark.parametrize("text", UNCERTAIN)
+def test_a_date_that_cannot_be_told_is_not_guessed(text: str) -> None:
+    deadline = parse_deadline(text, years=PLAN)
+    assert (deadline.kind, deadline.due) == (UNPARSED, ())
+
+
+def test_a_two_digit_year_needs_the_plans_years() -> None:
+    assert parse_deadline("до 31.12.21", years=YearRange(2018, 2020)).kind is UNPARSED
+    assert parse_deadline("до 31.12.21").kind is UNPARSED
+    assert parse_deadline("до 31.12.21", reference=D(2021, 6, 1)).due == (D(2021, 12, 31),)
 
 
 @pytest.mark.parametrize(

@@ -9,223 +9,273 @@ if (form) {
 }
 
 async function start(form) {
-  const text = JSON.parse(document.getElementById("ak-search-text").textContent);
-  const root = new URL(form.dataset.akRoot, window.location.href);
-  const language = form.dataset.akLang;
-  const status = document.getElementById("ak-search-summary");
-  const list = document.querySelector("[data-ak-results]");
-  const more = document.querySelector("[data-ak-more]");
-  const reset = form.querySelector("[data-ak-reset]");
-  const input = form.elements.namedItem("q");
-  const selects = Array.from(form.querySelectorAll("[data-ak-filter]"));
-
+  const page = readPage(form);
   const params = new URLSearchParams(window.location.search);
-  input.value = params.get("q") || "";
+  page.input.value = params.get("q") || "";
+  page.pagefind = await loadIndex(page.root);
+  if (!page.pagefind) {
+    page.status.textContent = page.text.failed;
+    return;
+  }
+  restoreFilters(page, params);
+  openFilters(page);
+  listen(page);
+  if (params.has("q") && !page.input.value) {
+    page.input.focus();
+  }
+  firstSearch(page);
+}
 
-  let pagefind;
+// The page's elements and texts, and the state of the current search: one object that the
+// functions below share instead of one closure holding everything.
+function readPage(form) {
+  return {
+    form,
+    text: JSON.parse(document.getElementById("ak-search-text").textContent),
+    root: new URL(form.dataset.akRoot, window.location.href),
+    language: form.dataset.akLang,
+    status: document.getElementById("ak-search-summary"),
+    list: document.querySelector("[data-ak-results]"),
+    more: document.querySelector("[data-ak-more]"),
+    reset: form.querySelector("[data-ak-reset]"),
+    input: form.elements.namedItem("q"),
+    selects: Array.from(form.querySelectorAll("[data-ak-filter]")),
+    filtersBox: form.querySelector("[data-ak-more-filters]"),
+    pagefind: null,
+    // each search gets a number; an answer that arrives after a newer search started is dropped
+    generation: 0,
+    results: [],
+    shown: 0,
+    timer: 0,
+    counting: null,
+    allCounts: null,
+  };
+}
+
+async function loadIndex(root) {
   try {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
     await pagefind.options({
       baseUrl: root.pathname,
       bundlePath: new URL("pagefind/", root).pathname,
     });
+    return pagefind;
   } catch (error) {
     console.error("antikor search: the index could not be loaded", error);
-    status.textContent = text.failed;
-    return;
+    return null;
   }
-  for (const select of selects) {
+}
+
+// --- the filters and the address ---------------------------------------------------------------
+
+// A deep link names the query and the filters in the address; a value the page does not offer
+// is ignored.
+function restoreFilters(page, params) {
+  for (const select of page.selects) {
     const wanted = params.get(select.name);
     if (wanted && Array.from(select.options).some((o) => o.value === wanted)) {
       select.value = wanted;
     }
   }
-  // Filters are open where there is room for them, or when one is chosen; on a phone they
-  // fold away under their heading so that the results come first.
-  const filtersBox = form.querySelector("[data-ak-more-filters]");
-  filtersBox.addEventListener("focusin", loadCounts);
-  filtersBox.addEventListener("pointerdown", loadCounts);
-  if (window.matchMedia("(min-width: 45em)").matches || selects.some((s) => s.value)) {
-    filtersBox.open = true;
+}
+
+// Filters are open where there is room for them, or when one is chosen; on a phone they
+// fold away under their heading so that the results come first.
+function openFilters(page) {
+  page.filtersBox.addEventListener("focusin", () => loadCounts(page));
+  page.filtersBox.addEventListener("pointerdown", () => loadCounts(page));
+  if (window.matchMedia("(min-width: 45em)").matches || page.selects.some((s) => s.value)) {
+    page.filtersBox.open = true;
   }
+}
 
-  let generation = 0;
-  let results = [];
-  let shown = 0;
-  let timer = 0;
-  let counting = null;
-  let allCounts = null;
-
-  // The filters' values are in the page; how many results each would leave is known once
-  // Pagefind has loaded its filter data, which is fetched only when filters are used.
-  // Loading the counts only rewrites the filters' options: the results stay as they are, so
-  // someone moving through the filters with Tab does not lose their place in the list.
-  function loadCounts() {
-    if (!counting) {
-      counting = pagefind.filters().then(refreshCounts, () => {});
-    }
-    return counting;
-  }
-
-  async function refreshCounts(everything) {
-    allCounts = everything;
-    const current = generation;
-    const term = prepare(input.value);
-    const filters = chosenFilters();
-    if (term === null && Object.keys(filters).length === 0) {
-      updateCounts(allCounts);
-      return;
-    }
-    const search = await pagefind.search(term, { filters });
-    if (current === generation) {
-      updateCounts(search.filters);
+function chosenFilters(page) {
+  const chosen = {};
+  for (const select of page.selects) {
+    if (select.value) {
+      chosen[select.dataset.akFilter] = select.value;
     }
   }
+  return chosen;
+}
 
-  function chosenFilters() {
-    const chosen = {};
-    for (const select of selects) {
-      if (select.value) {
-        chosen[select.dataset.akFilter] = select.value;
+// The filters' values are in the page; how many results each would leave is known once
+// Pagefind has loaded its filter data, which is fetched only when filters are used.
+// Loading the counts only rewrites the filters' options: the results stay as they are, so
+// someone moving through the filters with Tab does not lose their place in the list.
+function loadCounts(page) {
+  if (!page.counting) {
+    page.counting = page.pagefind.filters().then(
+      (everything) => refreshCounts(page, everything),
+      () => {},
+    );
+  }
+  return page.counting;
+}
+
+async function refreshCounts(page, everything) {
+  page.allCounts = everything;
+  const current = page.generation;
+  const term = prepare(page.input.value, page.language);
+  const filters = chosenFilters(page);
+  if (term === null && Object.keys(filters).length === 0) {
+    updateCounts(page, page.allCounts);
+    return;
+  }
+  const search = await page.pagefind.search(term, { filters });
+  if (current === page.generation) {
+    updateCounts(page, search.filters);
+  }
+}
+
+function updateCounts(page, counts) {
+  for (const select of page.selects) {
+    // a filter whose data Pagefind has not loaded yet has no counts
+    const known = counts && counts[select.dataset.akFilter];
+    for (const option of select.options) {
+      if (!option.value) {
+        continue;
       }
-    }
-    return chosen;
-  }
-
-  function prepare(query) {
-    let term = query.trim().replace(/\s+/g, " ").toLowerCase();
-    if (!term) {
-      return null;
-    }
-    if (language === "ru") {
-      term = term.replace(/ё/g, "е").split(" ").map(withoutFleetingVowel).join(" ");
-    }
-    return term;
-  }
-
-  function updateCounts(counts) {
-    for (const select of selects) {
-      // a filter whose data Pagefind has not loaded yet has no counts
-      const known = counts && counts[select.dataset.akFilter];
-      for (const option of select.options) {
-        if (!option.value) {
-          continue;
-        }
-        const count = known ? known[option.value] || 0 : null;
-        option.textContent = count === null ? option.value : `${option.value} (${count})`;
-        option.disabled = count === 0 && option.value !== select.value;
-      }
-    }
-    reset.hidden = Object.keys(chosenFilters()).length === 0;
-  }
-
-  function remember() {
-    const state = new URLSearchParams();
-    if (input.value.trim()) {
-      state.set("q", input.value.trim());
-    }
-    for (const [key, value] of Object.entries(chosenFilters())) {
-      state.set(key, value);
-    }
-    const query = state.toString();
-    window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
-  }
-
-  async function run() {
-    const current = ++generation;
-    const term = prepare(input.value);
-    const filters = chosenFilters();
-    remember();
-    if (term === null && Object.keys(filters).length === 0) {
-      results = [];
-      shown = 0;
-      list.replaceChildren();
-      more.hidden = true;
-      updateCounts(allCounts);
-      status.textContent = text.prompt;
-      return;
-    }
-    list.setAttribute("aria-busy", "true");
-    const search = await pagefind.search(term, { filters });
-    if (current !== generation) {
-      return;
-    }
-    results = search.results;
-    if (term !== null && results.length && !matchesEveryWord(term, await results[0].data())) {
-      results = [];
-    }
-    if (current !== generation) {
-      return;
-    }
-    shown = 0;
-    list.replaceChildren();
-    await showMore(current, false);
-    list.removeAttribute("aria-busy");
-    updateCounts(search.filters);
-    if (results.length) {
-      let message = format(text.found, { count: results.length });
-      if (results.length > shown) {
-        message += " " + format(text.shown, { shown });
-      }
-      status.textContent = message;
-    } else if (term !== null) {
-      const message = Object.keys(filters).length ? text.none_filtered : text.none;
-      status.textContent = format(message, { query: input.value.trim() });
-    } else {
-      status.textContent = text.none_filters;
+      const count = known ? known[option.value] || 0 : null;
+      option.textContent = count === null ? option.value : `${option.value} (${count})`;
+      option.disabled = count === 0 && option.value !== select.value;
     }
   }
+  page.reset.hidden = Object.keys(chosenFilters(page)).length === 0;
+}
 
-  async function showMore(current, focus) {
-    const batch = results.slice(shown, shown + PAGE_SIZE);
-    const data = await Promise.all(batch.map((result) => result.data()));
-    if (current !== generation) {
-      return;
-    }
-    const items = data.map((item) => render(item, root));
-    list.append(...items);
-    shown += batch.length;
-    more.hidden = shown >= results.length;
-    if (focus && items.length) {
-      items[0].querySelector("a").focus();
-    }
+// The address always names the current query and filters, so that it can be shared.
+function remember(page) {
+  const state = new URLSearchParams();
+  if (page.input.value.trim()) {
+    state.set("q", page.input.value.trim());
   }
+  for (const [key, value] of Object.entries(chosenFilters(page))) {
+    state.set(key, value);
+  }
+  const query = state.toString();
+  window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
+}
 
-  input.addEventListener("input", () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(run, 300);
+// --- searching ---------------------------------------------------------------------------------
+
+function listen(page) {
+  page.input.addEventListener("input", () => {
+    window.clearTimeout(page.timer);
+    page.timer = window.setTimeout(() => run(page), 300);
   });
-  form.addEventListener("submit", (event) => {
+  page.form.addEventListener("submit", (event) => {
     event.preventDefault();
-    window.clearTimeout(timer);
-    run();
+    window.clearTimeout(page.timer);
+    run(page);
   });
-  for (const select of selects) {
-    select.addEventListener("change", run);
+  for (const select of page.selects) {
+    select.addEventListener("change", () => run(page));
   }
-  reset.addEventListener("click", () => {
-    for (const select of selects) {
+  page.reset.addEventListener("click", () => {
+    for (const select of page.selects) {
       select.value = "";
     }
-    input.focus();
-    run();
+    page.input.focus();
+    run(page);
   });
-  more.addEventListener("click", () => showMore(generation, true));
+  page.more.addEventListener("click", () => showMore(page, page.generation, true));
+}
 
-  if (params.has("q") && !input.value) {
-    input.focus();
-  }
-  if (selects.some((select) => select.value)) {
+function firstSearch(page) {
+  if (page.selects.some((select) => select.value)) {
     // a filter chosen in the address needs the filter data before the first search
-    counting = pagefind
+    page.counting = page.pagefind
       .filters()
       .catch(() => null)
       .then((everything) => {
-        allCounts = everything;
-        return run();
+        page.allCounts = everything;
+        return run(page);
       });
   } else {
-    run();
+    run(page);
+  }
+}
+
+function prepare(query, language) {
+  let term = query.trim().replace(/\s+/g, " ").toLowerCase();
+  if (!term) {
+    return null;
+  }
+  if (language === "ru") {
+    term = term.replace(/ё/g, "е").split(" ").map(withoutFleetingVowel).join(" ");
+  }
+  return term;
+}
+
+async function run(page) {
+  const current = ++page.generation;
+  const term = prepare(page.input.value, page.language);
+  const filters = chosenFilters(page);
+  remember(page);
+  if (term === null && Object.keys(filters).length === 0) {
+    clearResults(page);
+    return;
+  }
+  page.list.setAttribute("aria-busy", "true");
+  const search = await page.pagefind.search(term, { filters });
+  if (current !== page.generation) {
+    return;
+  }
+  page.results = search.results;
+  const first = page.results[0];
+  if (term !== null && first && !matchesEveryWord(term, await first.data())) {
+    page.results = [];
+  }
+  if (current !== page.generation) {
+    return;
+  }
+  page.shown = 0;
+  page.list.replaceChildren();
+  await showMore(page, current, false);
+  page.list.removeAttribute("aria-busy");
+  updateCounts(page, search.filters);
+  announce(page, term, filters);
+}
+
+function clearResults(page) {
+  page.results = [];
+  page.shown = 0;
+  page.list.replaceChildren();
+  page.more.hidden = true;
+  updateCounts(page, page.allCounts);
+  page.status.textContent = page.text.prompt;
+}
+
+async function showMore(page, current, focus) {
+  const batch = page.results.slice(page.shown, page.shown + PAGE_SIZE);
+  const data = await Promise.all(batch.map((result) => result.data()));
+  if (current !== page.generation) {
+    return;
+  }
+  const items = data.map((item) => render(item, page.root));
+  page.list.append(...items);
+  page.shown += batch.length;
+  page.more.hidden = page.shown >= page.results.length;
+  if (focus && items.length) {
+    items[0].querySelector("a").focus();
+  }
+}
+
+// The summary is a live region: it tells how many results there are, or why there are none.
+function announce(page, term, filters) {
+  const { results, shown, text } = page;
+  if (results.length) {
+    let message = format(text.found, { count: results.length });
+    if (results.length > shown) {
+      message += " " + format(text.shown, { shown });
+    }
+    page.status.textContent = message;
+  } else if (term !== null) {
+    const message = Object.keys(filters).length ? text.none_filtered : text.none;
+    page.status.textContent = format(message, { query: page.input.value.trim() });
+  } else {
+    page.status.textContent = text.none_filters;
   }
 }
 
@@ -277,22 +327,11 @@ function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
 }
 
+// --- one result --------------------------------------------------------------------------------
+
 function render(item, root) {
+  const { href, title, excerpt } = target(item, root);
   const meta = item.meta || {};
-  // A row, a result or an act: its record names the row's address under the section root.
-  let href = meta.url ? new URL(meta.url, root).href : item.url;
-  let title = meta.title || item.url;
-  let excerpt = item.excerpt;
-  // A page of a subsection: lead to the part of it (a heading with an id) that matched most.
-  const sections = meta.url ? [] : (item.sub_results || []).filter((sub) => sub.anchor);
-  if (sections.length) {
-    const best = sections.reduce((a, b) =>
-      (b.locations || []).length > (a.locations || []).length ? b : a,
-    );
-    href = best.url;
-    title = best.title === title ? title : `${best.title} · ${title}`;
-    excerpt = best.excerpt;
-  }
   const entry = document.createElement("li");
   entry.className = "ak-result";
   const heading = document.createElement("h3");
@@ -302,21 +341,7 @@ function render(item, root) {
   link.textContent = title;
   heading.append(link);
   entry.append(heading);
-  const facts = document.createElement("p");
-  facts.className = "ak-result__facts";
-  if (meta.kind) {
-    const kind = document.createElement("span");
-    kind.className = "ak-result__kind";
-    kind.textContent = meta.kind;
-    facts.append(kind);
-  }
-  if (meta.status) {
-    // The badge is the status_badge component, rendered by the page into a <template>.
-    const badge = document.getElementById("ak-status-template").content.firstElementChild.cloneNode(true);
-    badge.classList.replace("ak-status--unknown", `ak-status--${meta.status_key || "unknown"}`);
-    badge.textContent = meta.status;
-    facts.append(" ", badge);
-  }
+  const facts = resultFacts(meta);
   if (facts.childNodes.length) {
     entry.append(facts);
   }
@@ -326,4 +351,52 @@ function render(item, root) {
   snippet.innerHTML = excerpt;
   entry.append(snippet);
   return entry;
+}
+
+// Where a result leads, and what it is called and quoted as.
+function target(item, root) {
+  const meta = item.meta || {};
+  // A row, a result or an act: its record names the row's address under the section root.
+  const found = {
+    href: meta.url ? new URL(meta.url, root).href : item.url,
+    title: meta.title || item.url,
+    excerpt: item.excerpt,
+  };
+  // A page of a subsection: lead to the part of it (a heading with an id) that matched most.
+  const sections = meta.url ? [] : (item.sub_results || []).filter((sub) => sub.anchor);
+  if (!sections.length) {
+    return found;
+  }
+  const best = sections.reduce((a, b) =>
+    (b.locations || []).length > (a.locations || []).length ? b : a,
+  );
+  return {
+    href: best.url,
+    title: best.title === found.title ? found.title : `${best.title} · ${found.title}`,
+    excerpt: best.excerpt,
+  };
+}
+
+function resultFacts(meta) {
+  const facts = document.createElement("p");
+  facts.className = "ak-result__facts";
+  if (meta.kind) {
+    const kind = document.createElement("span");
+    kind.className = "ak-result__kind";
+    kind.textContent = meta.kind;
+    facts.append(kind);
+  }
+  if (meta.status) {
+    facts.append(" ", statusBadge(meta));
+  }
+  return facts;
+}
+
+// The badge is the status_badge component, rendered by the page into a <template>.
+function statusBadge(meta) {
+  const template = document.getElementById("ak-status-template");
+  const badge = template.content.firstElementChild.cloneNode(true);
+  badge.classList.replace("ak-status--unknown", `ak-status--${meta.status_key || "unknown"}`);
+  badge.textContent = meta.status;
+  return badge;
 }
