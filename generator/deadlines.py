@@ -19,6 +19,7 @@ import enum
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from generator.models import YearRange
@@ -131,11 +132,15 @@ _INDEFINITE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def parse_deadline(
     text: str, *, years: YearRange | None = None, reference: dt.date | None = None
 ) -> Deadline:
     """What ``text`` means as due dates; each line of a several-line deadline is read on its
-    own and their dates are joined (an unreadable line leaves the whole unparsed)."""
+    own and their dates are joined (an unreadable line leaves the whole unparsed).
+
+    Remembered: validation, every report of a plan, its roll-ups and its exports ask for the
+    same measure's term, and the answer (a frozen value) depends on the arguments alone."""
     lines = [line for line in text.splitlines() if line.strip()] or [text]
     readings = [_parse_line(line, _years_for(years, reference)) for line in lines]
     return _joined(text, readings)
