@@ -195,8 +195,8 @@ def by_section(plan: PlanEntry, report: ReportEntry) -> list[tuple[str, Tally]]:
         if section.depth:
             continue
         group = Tally(f"{section.section.number} {section.section.title}")
-        for measure_key, measure in plan.measures.items():
-            if _within(measure.section, key, plan):
+        for measure_key in plan.measures:
+            if plan.in_sections(measure_key, (key,)):
                 result = results.get(measure_key)
                 group.add(result.status if result else None, measure_key in late)
         found.append((key, group))
@@ -214,15 +214,6 @@ class Progress:
 def progress(plan: PlanEntry, reports: Sequence[ReportEntry]) -> list[Progress]:
     """How the share fulfilled went from report to report, oldest first."""
     return [Progress(r, tally(plan, r, str(r.report.period))) for r in ordered_reports(reports)]
-
-
-def _within(section_key: str, ancestor: str, plan: PlanEntry) -> bool:
-    key: str | None = section_key
-    while key is not None:
-        if key == ancestor:
-            return True
-        key = plan.sections[key].parent
-    return False
 
 
 def plan_in_force(plan: PlanEntry, latest: dt.date | None) -> bool:

@@ -536,34 +536,24 @@ def _summarize(
 ) -> Summary:
     """The report's totals, counted once for the report page and the section home."""
     answered = [e.result.key for e in report.results if e.result.section is not None]
-    overall: Counter[Status] = Counter(r.status for r in results.values() if r.status is not None)
-    sections = []
-    for section in plan.sections.values():
-        if section.depth:
-            continue
-        keys = [m.key for m in plan.measures.values() if _within(m.section, section.key, plan)]
-        counts: Counter[Status] = Counter(
-            status for k in keys if k in results and (status := results[k].status)
-        )
-        sections.append((section, counts, len(keys)))
+    whole = monitoring.tally(plan, report)
+    tallies = [(plan.sections[key], tally) for key, tally in monitoring.by_section(plan, report)]
     missing = tuple(
         measures[k] for k in plan.measures if k not in results and not plan.in_sections(k, answered)
     )
-    counted = len(plan.measures) - sum(overall[s] for s in NOT_COUNTED)
-    tallies = dict(monitoring.by_section(plan, report))
     return Summary(
-        overall=overall,
-        total=len(plan.measures),
-        sections=tuple(sections),
+        overall=whole.counts,
+        total=whole.total,
+        sections=tuple((section, tally.counts, tally.total) for section, tally in tallies),
         missing=missing,
-        statuses=tuple(s for s in Status if overall[s]),
-        done=overall[Status.DONE],
-        counted=counted,
-        share=round(100 * overall[Status.DONE] / counted) if counted else None,
+        statuses=tuple(s for s in Status if whole.counts[s]),
+        done=whole.done,
+        counted=whole.counted,
+        share=whole.share,
         not_counted=", ".join(f"«{status_label(s, language)}»" for s in NOT_COUNTED),
         late=tuple(late.values()),
-        section_overdue=tuple(tallies[s.key].overdue for s, _, _ in sections),
-        section_share=tuple(tallies[s.key].share for s, _, _ in sections),
+        section_overdue=tuple(tally.overdue for _, tally in tallies),
+        section_share=tuple(tally.share for _, tally in tallies),
         reference=monitoring.reference_date(report),
     )
 
@@ -652,15 +642,6 @@ def _in_number_order(
         yield from (items[i] for i in order)
     else:
         yield from items
-
-
-def _within(section_key: str, ancestor: str, plan: PlanEntry) -> bool:
-    key: str | None = section_key
-    while key is not None:
-        if key == ancestor:
-            return True
-        key = plan.sections[key].parent
-    return False
 
 
 def _latest_of(*dates: dt.date | None) -> dt.date | None:
