@@ -496,7 +496,7 @@ def _view_report(
     has_expected: bool,
     language: str,
 ) -> ReportView:
-    results = {e.result.key: e.result for e in report.results if e.result.measure is not None}
+    results = monitoring.measure_results(report)
     by_section = {e.result.key: e.result for e in report.results if e.result.section}
     late = monitoring.overdue(plan, report)
     rows = []
