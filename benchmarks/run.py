@@ -137,13 +137,14 @@ def pagefind_floor(content: Content, antikor_site: Path, work: Path) -> Build:
     from generator.search.pagefind import BUNDLE, RECORDS, pagefind_command, write_records
     from generator.search.pagefind import render_records as render_documents
     from generator.search.records import build_records
+    from generator.site.model import build_model
 
     site = work / "floor-site"
     shutil.copytree(
         antikor_site, site, copy_function=os.link, ignore=shutil.ignore_patterns(BUNDLE)
     )
     language = content.site.language.value
-    write_records(site / RECORDS, render_documents(build_records(content), language))
+    write_records(site / RECORDS, render_documents(build_records(build_model(content)), language))
     os.sync()
     command = pagefind_command(site, language, pagefind_binary())
     run = measure(command, work / "floor-pagefind.log")

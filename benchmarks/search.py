@@ -49,6 +49,7 @@ from generator.search.pagefind import (
     write_records,
 )
 from generator.search.records import build_records
+from generator.site.model import build_model
 
 QUERIES = ("коррупции", "подарков")
 
@@ -64,7 +65,8 @@ def measure_indexing(content_dir: Path, site: Path, runs: int) -> dict[str, floa
     assert content is not None
     language = content.site.language.value
     binary = pagefind_binary()
-    records = build_records(content)
+    model = build_model(content)
+    records = build_records(model)
 
     # Every run indexes its own copy of the site (its pages linked, not copied) and writes a new
     # index, as a build does in its fresh staging folder; the copies are removed at the end.
@@ -91,7 +93,7 @@ def measure_indexing(content_dir: Path, site: Path, runs: int) -> dict[str, floa
 
     def build() -> float:
         render_markdown.cache_clear()  # from cold, as a build makes them before its pages
-        return _timed(lambda: build_records(content))
+        return _timed(lambda: build_records(model))
 
     def cli(with_records: bool) -> float:
         copy = fresh_copy()
