@@ -28,6 +28,7 @@ from generator import timings
 from generator.checks import validate
 from generator.content import Content, read_content
 from generator.diagnostics import BUILD_LOG, Diagnostics
+from generator.reuse import Reuse
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -48,11 +49,11 @@ class ContentFailed(Exception):
         self.report = report
 
 
-def load_content(root: Path) -> tuple[Content | None, Diagnostics]:
+def load_content(root: Path, reuse: Reuse | None = None) -> tuple[Content | None, Diagnostics]:
     """Read a content folder and check it: the validated content, or ``None`` if anything is
     wrong, and the diagnostics that say what."""
     diagnostics = Diagnostics()
-    reading = read_content(root, diagnostics)
+    reading = read_content(root, diagnostics, reuse)
     content = validate(reading, diagnostics) if reading is not None else None
     return content, diagnostics
 
@@ -66,16 +67,22 @@ class Prepared:
     model: SiteModel
     pages: list[Page]
     diagnostics: Diagnostics
+    reuse: Reuse | None = None  # what the outputs may take from the previous build (a preview)
 
 
-def prepare_site(root: Path, templates: Path, *, strict: bool = False) -> Prepared:
+def prepare_site(
+    root: Path, templates: Path, *, strict: bool = False, reuse: Reuse | None = None
+) -> Prepared:
     """Load, validate, model and render the content. Raises :class:`ContentFailed` when the
-    content has errors (or warnings, in strict mode)."""
+    content has errors (or warnings, in strict mode). ``reuse`` (a preview) takes from the
+    previous build whatever is made from the same files, settings and templates again."""
     from generator.site.model import build_model
     from generator.site.pages import render_pages
 
+    if reuse is not None:
+        reuse.begin()
     with timings.stage("load"), _collector_paused():
-        content, diagnostics = load_content(root)
+        content, diagnostics = load_content(root, reuse)
     if content is None or diagnostics.failed(strict):
         raise ContentFailed(diagnostics.report())
     if len(diagnostics):
@@ -83,9 +90,9 @@ def prepare_site(root: Path, templates: Path, *, strict: bool = False) -> Prepar
         level = logging.WARNING if diagnostics.warnings else logging.INFO
         log.log(level, diagnostics.report())
     with timings.stage("render"):
-        model = build_model(content, banner=banner_text(content.site.requirements))
-        pages = render_pages(model, templates)
-    return Prepared(content, model, pages, diagnostics)
+        model = build_model(content, banner=banner_text(content.site.requirements), reuse=reuse)
+        pages = render_pages(model, templates, reuse=reuse)
+    return Prepared(content, model, pages, diagnostics, reuse)
 
 
 @dataclass(frozen=True)
@@ -171,9 +178,10 @@ def _write_open_data(written: Written) -> None:
     from generator.opendata.passport import passport_notes
 
     content = written.prepared.content
-    for note in passport_notes(content):
+    reuse = written.prepared.reuse
+    for note in passport_notes(content, reuse):
         log.info("замечание: %s", note)
-    for data in data_files(content, section_url=written.section_url):
+    for data in data_files(content, section_url=written.section_url, reuse=reuse):
         target = written.site_dir / data.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.data)

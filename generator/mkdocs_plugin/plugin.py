@@ -49,6 +49,7 @@ from generator.pipeline import (
     write_outputs,
 )
 from generator.plaintext import visible
+from generator.reuse import Reuse
 from generator.search.pagefind import IndexingFailed
 from generator.search.records import PageIndex, index_pages, wrap_page
 from generator.site.i18n import UI
@@ -66,11 +67,15 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self._pending: dict[str, Pending] = {}
         self._serving = False
         self._root: Path | None = None
+        self._reuse: Reuse | None = None
+        self._good = False  # the content of this build had no errors
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps one plugin object across the rebuilds of `mkdocs serve`,
-        # which is what lets a failed rebuild fall back on the last good pages.
+        # which is what lets a failed rebuild fall back on the last good pages, and a rebuild
+        # take from the previous one what the saved file did not change.
         self._serving = command == "serve"
+        self._reuse = Reuse() if self._serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if config.site_url and (problem := site_url_problem(config.site_url)):
@@ -79,8 +84,12 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self._root = root
         config.docs_dir = str(NO_DOCS)
         errors = None
+        self._good = False
         try:
-            prepared = prepare_site(root, templates_dir(config), strict=self.config.strict)
+            prepared = prepare_site(
+                root, templates_dir(config), strict=self.config.strict, reuse=self._reuse
+            )
+            self._good = True
         except ContentFailed as failure:
             log.error(failure.report)
             if not self._serving or self._prepared is None:
@@ -195,6 +204,8 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             write_outputs(written, preview=self._serving)
         except IndexingFailed as failure:
             raise PluginError(f"поиск не построен, сайт не собран: {failure}") from None
+        if self._reuse is not None and self._good:
+            self._reuse.end()
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Final
 
 from generator.content import Content, PlanEntry, ReportEntry
@@ -22,6 +23,7 @@ from generator.opendata.rows import (
 )
 from generator.opendata.schema import ACTS_SCHEMA, PLAN_SCHEMA, REPORT_SCHEMA
 from generator.opendata.writers import BOM, csv_bytes, json_bytes, xlsx_bytes
+from generator.reuse import Reuse, take
 from generator.site.i18n import REPORTS_ADDRESS, subsection_address
 
 FORMATS: Final = ("csv", "xlsx", "json")
@@ -48,35 +50,69 @@ def report_file_names(stem: str) -> dict[str, str]:
     return {fmt: f"report-{stem}.{fmt}" for fmt in FORMATS}
 
 
-def data_files(content: Content, *, section_url: str | None = None) -> list[DataFile]:
+def data_files(
+    content: Content, *, section_url: str | None = None, reuse: Reuse | None = None
+) -> list[DataFile]:
     """Every data file of the section, in a fixed order. ``section_url``, the published
-    address of the section if the settings give it, makes the calendars' links absolute."""
+    address of the section if the settings give it, makes the calendars' links absolute.
+    With ``reuse`` (a preview), the files of a plan, a report or the acts whose files did not
+    change are those of the previous build; the passports cover everything and are made again."""
     files: list[DataFile] = []
     lang = content.site.language.value
     plans = sorted(content.plans, key=lambda p: p.stem)
     for plan in plans:
-        files += _plan_files(plan)
-        files.append(
-            DataFile(
-                f"{subsection_address('plans')}{plan.stem}/{calendar_file_name(plan.stem)}",
-                calendar_bytes(content, [plan], title=plan.plan.title, section_url=section_url),
-            )
+        files += take(reuse, ("data-plan", plan.stem), (plan,), partial(_plan_files, plan))
+        files += take(
+            reuse,
+            ("data-calendar", plan.stem),
+            (plan, content.site, section_url),
+            partial(_plan_calendar, content, plan, section_url),
         )
     for report in sorted(content.reports, key=lambda r: r.stem):
         planned = content.plan(report.report.plan)
         assert planned is not None  # validation ties every report to a plan
-        files += _report_files(report, planned, lang)
-    files += _acts_files(content)
+        files += take(
+            reuse,
+            ("data-report", report.stem),
+            (report, planned, lang),
+            partial(_report_files, report, planned, lang),
+        )
+    files += take(reuse, ("data-acts",), (content.site, content.acts), lambda: _acts_files(content))
+    files += take(
+        reuse,
+        ("data-calendar",),
+        (content.site, section_url, *plans),
+        partial(_section_calendar, content, plans, section_url),
+    )
+    files += [DataFile(FOLDER + name, json_bytes(schema)) for name, schema in SCHEMAS.items()]
+    files += take(
+        reuse,
+        ("data-passports",),
+        (datasets(content, reuse), section_url),
+        partial(passport_files, datasets(content, reuse), section_url=section_url),
+    )
+    return files
+
+
+def _plan_calendar(content: Content, plan: PlanEntry, section_url: str | None) -> list[DataFile]:
+    return [
+        DataFile(
+            f"{subsection_address('plans')}{plan.stem}/{calendar_file_name(plan.stem)}",
+            calendar_bytes(content, [plan], title=plan.plan.title, section_url=section_url),
+        )
+    ]
+
+
+def _section_calendar(
+    content: Content, plans: Sequence[PlanEntry], section_url: str | None
+) -> list[DataFile]:
     title = f"{content.site.organization.name}: сроки планов противодействия коррупции"
-    files.append(
+    return [
         DataFile(
             FOLDER + SECTION_FILE,
             calendar_bytes(content, plans, title=title, section_url=section_url),
         )
-    )
-    files += [DataFile(FOLDER + name, json_bytes(schema)) for name, schema in SCHEMAS.items()]
-    files += passport_files(datasets(content), section_url=section_url)
-    return files
+    ]
 
 
 def _plan_stamp(plan: PlanEntry) -> dt.date | None:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Final
 
 from generator.content import Content
 from generator.opendata import columns as c
 from generator.opendata.columns import Column
 from generator.opendata.rows import Row, act_rows, plan_rows, report_rows
+from generator.reuse import Reuse, take
 from generator.site.i18n import OPENDATA_ADDRESS
 
 STANDARD: Final = "http://opendata.gosmonitor.ru/standard/3.0"
@@ -129,15 +131,26 @@ _SETS: Final = {
 }
 
 
-def datasets(content: Content) -> list[Dataset]:
+def datasets(content: Content, reuse: Reuse | None = None) -> list[Dataset]:
     """The body's data sets that have data and a date; none without ``organization.inn``,
-    since the identifier the recommendations ask for begins with it."""
+    since the identifier the recommendations ask for begins with it. With ``reuse`` (a
+    preview), made once per build, from the rows of the plans and reports that did not change
+    taken from the previous one."""
+    return take(
+        reuse,
+        ("datasets",),
+        (content.site, content.plans, content.reports, content.acts),
+        partial(_datasets, content, reuse),
+    )
+
+
+def _datasets(content: Content, reuse: Reuse | None) -> list[Dataset]:
     site = content.site
     inn = site.organization.inn
     if inn is None:
         return []
     found = []
-    for code, (rows, dates) in _contents(content).items():
+    for code, (rows, dates) in _contents(content, reuse).items():
         known = sorted(dates)
         if not rows or not (known or site.updated):
             continue
@@ -171,13 +184,15 @@ def _given(value: dt.date | None) -> dt.date:
     return value
 
 
-def _contents(content: Content) -> dict[str, tuple[list[Row], list[dt.date]]]:
+def _contents(
+    content: Content, reuse: Reuse | None = None
+) -> dict[str, tuple[list[Row], list[dt.date]]]:
     """Each data set's rows and the dates of what it holds."""
     lang = content.site.language.value
     plans: list[Row] = []
     plan_dates: list[dt.date] = []
     for plan in content.plans:
-        plans += plan_rows(plan)
+        plans += take(reuse, ("rows-plan", plan.stem), (plan,), partial(plan_rows, plan))
         acts = [plan.plan.approved, *plan.plan.amendments]
         plan_dates += [a.date for a in acts if isinstance(a.date, dt.date)]
     reports: list[Row] = []
@@ -185,7 +200,12 @@ def _contents(content: Content) -> dict[str, tuple[list[Row], list[dt.date]]]:
     for report in content.reports:
         found = content.plan(report.report.plan)
         assert found is not None
-        reports += report_rows(report, found, lang)
+        reports += take(
+            reuse,
+            ("rows-report", report.stem),
+            (report, found, lang),
+            partial(report_rows, report, found, lang),
+        )
         if isinstance(report.report.date, dt.date):
             report_dates.append(report.report.date)
     # The registry's own date is when the section was last updated: its acts' dates are those
@@ -201,14 +221,14 @@ def _contents(content: Content) -> dict[str, tuple[list[Row], list[dt.date]]]:
     }
 
 
-def passport_notes(content: Content) -> list[str]:
+def passport_notes(content: Content, reuse: Reuse | None = None) -> list[str]:
     """What the build says when the passports are missing or incomplete."""
     if content.site.organization.inn is None:
         return [
             "в site.yaml не указан ИНН органа (organization.inn): паспорта открытых данных"
             " (opendata/list.csv, meta.csv) не созданы; данные в CSV, XLSX и JSON опубликованы"
         ]
-    missing = sorted({name for dataset in datasets(content) for name in dataset.missing()})
+    missing = sorted({name for dataset in datasets(content, reuse) for name in dataset.missing()})
     if not missing:
         return []
     return [
