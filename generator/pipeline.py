@@ -54,7 +54,7 @@ def load_content(root: Path, reuse: Reuse | None = None) -> tuple[Content | None
     wrong, and the diagnostics that say what."""
     diagnostics = Diagnostics()
     reading = read_content(root, diagnostics, reuse)
-    content = validate(reading, diagnostics) if reading is not None else None
+    content = validate(reading, diagnostics, reuse) if reading is not None else None
     return content, diagnostics
 
 

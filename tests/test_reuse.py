@@ -188,3 +188,23 @@ def test_a_failure_is_never_kept_and_a_name_not_asked_for_is_forgotten() -> None
     reuse.begin()
     assert reuse.take("report", (key,), lambda: make("new")) == "new"
     assert made == ["None", "page", "None", "new"]
+
+
+def test_a_warning_found_in_an_unchanged_file_is_said_again_by_every_rebuild(
+    content: Path,
+) -> None:
+    report = sorted((content / "reports").glob("*.yaml"))[0]
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("text: '", "text: '<b>жирный</b> ", 1), encoding="utf-8")
+    plan = sorted((content / "plans").glob("*.yaml"))[0]
+    reuse = Reuse()
+    reports = []
+    for edit in ("первая", "вторая"):
+        _retitle(plan, edit)
+        diagnostics = prepare_site(content, TEMPLATES, reuse=reuse).diagnostics.report()
+        reuse.end()
+        reports.append(diagnostics)
+    assert "W203" in reports[0] and f"reports/{report.name}:" in reports[0]
+    assert reports[0] == reports[1]
+    assert ("markdown", plan.resolve()) in reuse.made  # the edited plan is scanned again,
+    assert ("markdown", report.resolve()) not in reuse.made  # the report is not
