@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -28,13 +30,14 @@ from generator import timings
 from generator.checks import validate
 from generator.content import Content, read_content
 from generator.diagnostics import BUILD_LOG, Diagnostics
-from generator.reuse import Reuse
+from generator.reuse import Reuse, take
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
     from generator.compliance import RuleResult
     from generator.compliance.profiles import Profile
+    from generator.opendata.files import DataFile
     from generator.site.model import SiteModel
     from generator.site.pages import Page
 
@@ -104,6 +107,7 @@ class Written:
     templates: Path
     section_url: str | None  # the published address of the section, if the settings give it
     pending: Mapping[str, Pending] = field(default_factory=dict)  # begun by start_outputs
+    kept: Path | None = None  # a preview's folder of data files kept between its builds
 
 
 class Pending(Protocol):
@@ -184,7 +188,34 @@ def _write_open_data(written: Written) -> None:
     for data in data_files(content, section_url=written.section_url, reuse=reuse):
         target = written.site_dir / data.path
         target.parent.mkdir(parents=True, exist_ok=True)
+        if written.kept is None or reuse is None:
+            target.write_bytes(data.data)
+        else:
+            _link_kept(data, target, written.kept, reuse)
+
+
+def _link_kept(data: DataFile, target: Path, kept: Path, reuse: Reuse) -> None:
+    """A preview's data file, linked from the folder that keeps it between builds.
+
+    MkDocs empties the site before every build of a preview, and the data files of an archive
+    are a hundred megabytes, nearly all of them the same as last time: each is written to
+    ``kept`` when it changes and only linked into the site (copied where links are refused).
+    A changed file replaces the kept one, whose old link went with the emptied site.
+    """
+    stored = take(reuse, ("kept", data.path), (data.data,), partial(_keep, data, kept))
+    try:
+        os.link(stored, target)
+    except OSError:
         target.write_bytes(data.data)
+
+
+def _keep(data: DataFile, kept: Path) -> Path:
+    stored = kept / data.path
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    fresh = stored.with_name(stored.name + ".new")
+    fresh.write_bytes(data.data)
+    fresh.replace(stored)
+    return stored
 
 
 OUTPUTS: tuple[Output, ...] = (

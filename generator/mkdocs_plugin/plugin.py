@@ -12,6 +12,8 @@ site is written, it is indexed for search; a failed indexing fails the build.
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +71,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self._root: Path | None = None
         self._reuse: Reuse | None = None
         self._good = False  # the content of this build had no errors
+        self._kept: Path | None = None  # the data files a preview keeps between builds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps one plugin object across the rebuilds of `mkdocs serve`,
@@ -193,12 +196,16 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         if self._prepared is None:
             return
         pending, self._pending = self._pending, {}
+        if self._serving and self._kept is None:
+            site = Path(config.site_dir)
+            self._kept = Path(tempfile.mkdtemp(prefix="antikor-data-", dir=site.parent))
         written = Written(
             self._prepared,
             Path(config.site_dir),
             templates_dir(config),
             config.site_url or None,
             pending,
+            self._kept,
         )
         try:
             write_outputs(written, preview=self._serving)
@@ -206,6 +213,11 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             raise PluginError(f"поиск не построен, сайт не собран: {failure}") from None
         if self._reuse is not None and self._good:
             self._reuse.end()
+
+    def on_shutdown(self) -> None:
+        if self._kept is not None:
+            shutil.rmtree(self._kept, ignore_errors=True)
+            self._kept = None
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

@@ -22,7 +22,14 @@ from generator.opendata.rows import (
     report_rows,
 )
 from generator.opendata.schema import ACTS_SCHEMA, PLAN_SCHEMA, REPORT_SCHEMA
-from generator.opendata.writers import BOM, csv_bytes, json_bytes, xlsx_bytes
+from generator.opendata.writers import (
+    BOM,
+    csv_bytes,
+    csv_joined,
+    csv_lines,
+    json_bytes,
+    xlsx_bytes,
+)
 from generator.reuse import Reuse, take
 from generator.site.i18n import REPORTS_ADDRESS, subsection_address
 
@@ -89,7 +96,7 @@ def data_files(
         reuse,
         ("data-passports",),
         (datasets(content, reuse), section_url),
-        partial(passport_files, datasets(content, reuse), section_url=section_url),
+        partial(passport_files, datasets(content, reuse), section_url=section_url, reuse=reuse),
     )
     return files
 
@@ -168,9 +175,13 @@ def _acts_files(content: Content) -> list[DataFile]:
     ]
 
 
-def passport_files(sets: Sequence[Dataset], *, section_url: str | None = None) -> list[DataFile]:
+def passport_files(
+    sets: Sequence[Dataset], *, section_url: str | None = None, reuse: Reuse | None = None
+) -> list[DataFile]:
     """Each data set's passport, structure and data, and the registry of them all; their
-    addresses are full when the section's published address is known, relative otherwise."""
+    addresses are full when the section's published address is known, relative otherwise.
+    With ``reuse``, the lines of a plan's or a report's rows in the data file are those of the
+    previous build while its rows are."""
     if not sets:
         return []
     root = section_url.rstrip("/") + "/" if section_url else ""
@@ -188,10 +199,22 @@ def passport_files(sets: Sequence[Dataset], *, section_url: str | None = None) -
             ),
             DataFile(
                 f"{dataset.folder}{dataset.data_name}.csv",
-                csv_bytes(dataset.columns, dataset.rows, titles=False),
+                csv_joined(dataset.columns, _lines(dataset, reuse), titles=False),
             ),
         ]
     return files
+
+
+def _lines(dataset: Dataset, reuse: Reuse | None) -> list[str]:
+    return [
+        take(
+            reuse,
+            ("passport-lines", dataset.code, i),
+            (part,),
+            partial(csv_lines, dataset.columns, part),
+        )
+        for i, part in enumerate(dataset.parts)
+    ]
 
 
 def _table(rows: Sequence[Sequence[str]]) -> bytes:

@@ -55,7 +55,7 @@ class Dataset:
     description: str
     subject: str
     columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
+    parts: tuple[Sequence[Row], ...]  # the rows, as they were made: per plan, per report
     created: dt.date
     modified: dt.date
     identifier: str
@@ -63,6 +63,10 @@ class Dataset:
     publisher: str
     phone: str
     mbox: str
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return tuple(row for part in self.parts for row in part)
 
     @property
     def folder(self) -> str:
@@ -150,9 +154,9 @@ def _datasets(content: Content, reuse: Reuse | None) -> list[Dataset]:
     if inn is None:
         return []
     found = []
-    for code, (rows, dates) in _contents(content, reuse).items():
+    for code, (parts, dates) in _contents(content, reuse).items():
         known = sorted(dates)
-        if not rows or not (known or site.updated):
+        if not any(parts) or not (known or site.updated):
             continue
         title, description, subject = _SETS[code]
         phone = site.contacts.hotline_phone
@@ -163,7 +167,7 @@ def _datasets(content: Content, reuse: Reuse | None) -> list[Dataset]:
                 description=description,
                 subject=subject,
                 columns=_COLUMNS[code],
-                rows=tuple(rows),
+                parts=tuple(parts),
                 created=known[0] if known else _given(site.updated),
                 modified=known[-1] if known else _given(site.updated),
                 identifier=f"{inn}-anticorruption-{code}",
@@ -186,25 +190,27 @@ def _given(value: dt.date | None) -> dt.date:
 
 def _contents(
     content: Content, reuse: Reuse | None = None
-) -> dict[str, tuple[list[Row], list[dt.date]]]:
-    """Each data set's rows and the dates of what it holds."""
+) -> dict[str, tuple[list[list[Row]], list[dt.date]]]:
+    """Each data set's rows, per plan or report, and the dates of what it holds."""
     lang = content.site.language.value
-    plans: list[Row] = []
+    plans: list[list[Row]] = []
     plan_dates: list[dt.date] = []
     for plan in content.plans:
-        plans += take(reuse, ("rows-plan", plan.stem), (plan,), partial(plan_rows, plan))
+        plans.append(take(reuse, ("rows-plan", plan.stem), (plan,), partial(plan_rows, plan)))
         acts = [plan.plan.approved, *plan.plan.amendments]
         plan_dates += [a.date for a in acts if isinstance(a.date, dt.date)]
-    reports: list[Row] = []
+    reports: list[list[Row]] = []
     report_dates: list[dt.date] = []
     for report in content.reports:
         found = content.plan(report.report.plan)
         assert found is not None
-        reports += take(
-            reuse,
-            ("rows-report", report.stem),
-            (report, found, lang),
-            partial(report_rows, report, found, lang),
+        reports.append(
+            take(
+                reuse,
+                ("rows-report", report.stem),
+                (report, found, lang),
+                partial(report_rows, report, found, lang),
+            )
         )
         if isinstance(report.report.date, dt.date):
             report_dates.append(report.report.date)
@@ -217,7 +223,7 @@ def _contents(
     return {
         "plans": (plans, plan_dates),
         "reports": (reports, report_dates),
-        "acts": (act_rows(content.acts), act_dates),
+        "acts": ([act_rows(content.acts)], act_dates),
     }
 
 

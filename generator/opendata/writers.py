@@ -24,12 +24,26 @@ def csv_bytes(columns: Sequence[Column], rows: Sequence[Row], *, titles: bool = 
     """UTF-8 with a byte order mark (without it Excel takes Cyrillic for Windows-1251), commas,
     RFC 4180 quoting and CRLF line ends. ``titles``: Russian headers (the download a person
     opens) or the field names (the open-data file that the structure file describes)."""
+    return csv_joined(columns, [csv_lines(columns, rows)], titles=titles)
+
+
+def csv_lines(columns: Sequence[Column], rows: Sequence[Row]) -> str:
+    """The lines of ``rows`` in a CSV file (a writer keeps nothing between rows, so the lines
+    of two parts joined are the lines of the two parts' rows)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([column.title if titles else column.name for column in columns])
     for row in rows:
         writer.writerow([row[column.name] for column in columns])
-    return (BOM + out.getvalue()).encode("utf-8")
+    return out.getvalue()
+
+
+def csv_joined(columns: Sequence[Column], parts: Sequence[str], *, titles: bool = True) -> bytes:
+    """A CSV file (as :func:`csv_bytes`) of the lines :func:`csv_lines` made, part by part."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(
+        [column.title if titles else column.name for column in columns]
+    )
+    return (BOM + out.getvalue() + "".join(parts)).encode("utf-8")
 
 
 def json_bytes(document: Any) -> bytes:
