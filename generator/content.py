@@ -609,7 +609,7 @@ def _load_page(reader: _Reader, path: Path) -> PageEntry | None:
     _refuse_hidden_characters(reader.diagnostics, path, body, written or body, body_line)
     return take(
         reader.reuse,
-        ("page", path),
+        ("editor-page", path),
         (meta, document, body, body_line, written),
         lambda: PageEntry(path.stem, meta, body, Source(path, document), body_line, written),
     )
