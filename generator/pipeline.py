@@ -203,6 +203,7 @@ def _link_kept(data: DataFile, target: Path, kept: Path, reuse: Reuse) -> None:
     A changed file replaces the kept one, whose old link went with the emptied site.
     """
     stored = take(reuse, ("kept", data.path), (data.data,), partial(_keep, data, kept))
+    target.unlink(missing_ok=True)  # a link left by a build that did not empty the site
     try:
         os.link(stored, target)
     except OSError:

@@ -35,6 +35,14 @@ def _get(url: str) -> str | None:
         return None
 
 
+def _get_bytes(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return bytes(response.read())
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
 def _wait_for(condition: Callable[[], bool], what: str, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -186,6 +194,12 @@ def test_after_edits_to_a_report_and_the_theme_the_preview_is_a_fresh_build(
         for address, html in served.items():
             written = (site / address / "index.html").read_text("utf-8")
             assert html == written, address
+        data = [p for p in site.rglob("*") if p.suffix in (".csv", ".xlsx", ".json", ".ics")]
+        assert any(p.name.startswith("report-") for p in data)
+        for path in data:
+            if not path.relative_to(site).as_posix().startswith("pagefind/"):
+                address = root_url + path.relative_to(site).as_posix()
+                assert _get_bytes(address) == path.read_bytes(), address
     finally:
         process.terminate()
         process.wait(timeout=30)
