@@ -19,10 +19,14 @@ and measured slower than the command line here.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -93,24 +97,26 @@ def index_config(language: str) -> dict[str, Any]:
     return {"force_language": language, "exclude_selectors": list(EXCLUDED)}
 
 
-def pagefind_command(
-    site_dir: Path, language: str, binary: str, output: Path | None = None
-) -> list[str]:
-    """The Pagefind command line over ``site_dir``, writing the index to ``output`` (by default
-    ``site_dir/pagefind``)."""
+def pagefind_options(language: str, binary: str) -> list[str]:
+    """Pagefind's command line without the folders it reads and writes."""
     config = index_config(language)
     return [
         binary,
-        "--site",
-        str(site_dir),
-        "--output-path",
-        str(output or site_dir / BUNDLE),
         "--force-language",
         config["force_language"],
         "--exclude-selectors",
         ", ".join(config["exclude_selectors"]),
         "--quiet",
     ]
+
+
+def pagefind_command(
+    site_dir: Path, language: str, binary: str, output: Path | None = None
+) -> list[str]:
+    """The Pagefind command line over ``site_dir``, writing the index to ``output`` (by default
+    ``site_dir/pagefind``)."""
+    folders = ["--site", str(site_dir), "--output-path", str(output or site_dir / BUNDLE)]
+    return [*pagefind_options(language, binary), *folders]
 
 
 def render_records(records: Sequence[Record], language: str) -> list[bytes]:
@@ -160,6 +166,102 @@ def remove_abandoned(parent: Path | None, prefix: str = WORK_PREFIX) -> None:
             continue
 
 
+PART_BYTES = 32 * 1024 * 1024
+"""The most input one Pagefind process is given. Pagefind holds about 25 times its input in
+memory until it writes the index (a part of this size peaks near 800 MB), so a larger site is
+indexed in parts."""
+
+SMALLEST_PART = 8 * 1024 * 1024
+"""Below this, a part is not worth a process of its own and the merge."""
+
+PART_PREFIX = "part-"
+
+ENV_PART = "ANTIKOR_SEARCH_PART_MB"
+"""Environment variable setting another :data:`PART_BYTES`, in megabytes, for a machine with
+less memory."""
+
+
+def part_bytes() -> int:
+    """The most input a Pagefind process is given: :data:`PART_BYTES`, or ``ANTIKOR_SEARCH_PART_MB``."""
+    configured = os.environ.get(ENV_PART, "").strip()
+    if not configured:
+        return PART_BYTES
+    try:
+        limit = float(configured.replace(",", "."))
+    except ValueError:
+        limit = 0
+    if not limit > 0:
+        raise IndexingFailed(
+            f"{ENV_PART}={configured}: ожидается размер части индекса в мегабайтах, больше нуля"
+        )
+    return max(1, int(limit * 1024 * 1024))
+
+
+def index_jobs() -> int:
+    """How many processors the build may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def split_parts(sizes: Sequence[int], jobs: int, limit: int = PART_BYTES) -> list[range]:
+    """The documents (by size, in order) cut into runs of about equal size: as few as keep
+    each under ``limit``, or more to use the processors that MkDocs leaves free
+    (``jobs - 1``) when each part still has :data:`SMALLEST_PART`. Merging parts costs time,
+    so on two processors a site that fits in one part is indexed in one."""
+    total = sum(sizes)
+    count = max(-(-total // limit), min(jobs - 1, total // SMALLEST_PART), 1)
+    count = min(count, max(1, len(sizes)))
+    parts: list[range] = []
+    start = 0
+    done = 0
+    for number in range(1, count + 1):
+        goal = total * number / count
+        end = start
+        while end < len(sizes) and (number == count or done + sizes[end] / 2 <= goal):
+            done += sizes[end]
+            end += 1
+        parts.append(range(start, end))
+        start = end
+    return [part for part in parts if part]
+
+
+Document = tuple[str, "Path | bytes"]
+"""A file to index: its path under the site, and a published file to link or the HTML itself."""
+
+
+def _put(folder: Path, name: str, source: Path | bytes) -> None:
+    target = folder / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(source, bytes):
+        target.write_bytes(source)
+        return
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copyfile(source, target)
+
+
+def documents_of(
+    site_dir: Path,
+    pages: Sequence[Path],
+    documents: Sequence[bytes],
+    written: Sequence[tuple[str, bytes]] = (),
+) -> list[Document]:
+    """What Pagefind indexes, in order: the site's pages, the ``written`` pages, the records.
+    Records are named by their position, so that their addresses do not depend on the parts."""
+    width = len(str(len(documents)))
+    return [
+        *((page.relative_to(site_dir).as_posix(), page) for page in pages),
+        *written,
+        *(
+            (f"{RECORDS}/{number:0{width}d}.html", document)
+            for number, document in enumerate(documents, start=1)
+        ),
+    ]
+
+
 def prepare_input(
     site_dir: Path,
     pages: Sequence[Path],
@@ -167,28 +269,34 @@ def prepare_input(
     parent: Path | None,
     *,
     written: Sequence[tuple[str, bytes]] = (),
-) -> Path:
+    jobs: int = 1,
+    limit: int | None = None,
+) -> tuple[Path, list[Path]]:
     """A new folder under ``parent`` with the site's pages (linked where the file system
     allows, copied otherwise), the ``written`` pages (path under the site, HTML) and the
-    records. The caller removes it."""
+    records, and the parts to index: the folder itself, or folders in it laid out like the
+    site, each with a share of the files (:func:`split_parts`, at most ``limit`` bytes of input
+    a part, by default :func:`part_bytes`). The caller removes it."""
     work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=parent))
+    files = documents_of(site_dir, pages, documents, written)
+    sizes = [
+        len(source) if isinstance(source, bytes) else source.stat().st_size for _, source in files
+    ]
     try:
-        for page in pages:
-            target = work / page.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(page, target)
-            except OSError:  # another file system
-                shutil.copyfile(page, target)
-        for name, document in written:
-            target = work / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(document)
-        write_records(work / RECORDS, documents)
+        split = split_parts(sizes, jobs, limit or part_bytes())
+        if len(split) <= 1:
+            folders = [work]
+        else:
+            width = len(str(len(split)))
+            folders = [work / f"{PART_PREFIX}{n:0{width}d}" for n in range(1, len(split) + 1)]
+        for folder, part in zip(folders, split or [range(0)], strict=True):
+            folder.mkdir(exist_ok=True)
+            for number in part:
+                _put(folder, *files[number])
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return work
+    return work, folders
 
 
 def index_site(
@@ -231,28 +339,59 @@ def start_indexing(
         needed += sum(len(html) for _, html in written) + sum(map(len, documents))
         parent = work_parent or working_parent(needed)
         remove_abandoned(parent)
+        jobs = index_jobs()
         try:
-            work = prepare_input(site_dir, pages, documents, parent, written=written)
+            work, parts = prepare_input(
+                site_dir, pages, documents, parent, written=written, jobs=jobs
+            )
         except OSError:
             if parent != MEMORY:
                 raise
             log.debug("no room in %s after all, using the temporary folder", MEMORY)
-            work = prepare_input(site_dir, pages, documents, None, written=written)
+            work, parts = prepare_input(
+                site_dir, pages, documents, None, written=written, jobs=jobs
+            )
     except OSError as exc:
         log.error("cannot prepare the pages and records for pagefind: %s", exc)
         raise IndexingFailed(f"не удалось подготовить записи для поиска ({exc})") from None
     try:
         output = _output_folder(site_dir.parent, work)
-        command = pagefind_command(work, language, binary, output=output)
+        if len(parts) == 1:
+            command = pagefind_command(work, language, binary, output=output)
+        else:
+            command = parts_command(parts, output, language, binary, jobs)
         log.debug("running %s", " ".join(command))
         process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,  # so that cancelling stops the parts' Pagefind runs too
         )
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
         log.error("pagefind did not run: %s", exc)
         raise IndexingFailed(f"программа Pagefind не запустилась ({exc})") from None
     return Indexing(process, work, output, len(records))
+
+
+def parts_command(
+    parts: Sequence[Path], output: Path, language: str, binary: str, jobs: int
+) -> list[str]:
+    """The command that indexes the parts, ``jobs`` at a time, and merges their indexes into
+    ``output`` (:mod:`generator.search.parts`)."""
+    return [
+        sys.executable,
+        "-m",
+        "generator.search.parts",
+        "--output",
+        str(output),
+        "--jobs",
+        str(jobs),
+        "--command",
+        json.dumps(pagefind_options(language, binary), ensure_ascii=False),
+        *map(str, parts),
+    ]
 
 
 OUTPUT_PREFIX = ".antikor-search-"
@@ -326,7 +465,8 @@ class Indexing:
     def cancel(self) -> None:
         """Stop Pagefind if it still runs, and remove its working and output folders."""
         if self._process.poll() is None:
-            self._process.kill()
+            with contextlib.suppress(OSError):  # gone meanwhile
+                os.killpg(self._process.pid, signal.SIGKILL)
             self._process.communicate()
         shutil.rmtree(self._work, ignore_errors=True)
         shutil.rmtree(self._output, ignore_errors=True)

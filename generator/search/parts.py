@@ -1,0 +1,95 @@
+"""Indexing a large site in parts: Pagefind over each part, several at a time, then one index.
+
+The build starts this as one process (``python -m generator.search.parts``), so that the parts
+and their merge run beside MkDocs, and a cancelled build stops them all by stopping its process
+group. Each part is a folder laid out like the site (the same paths, so the same addresses in
+the index); the merged index is written to the output folder.
+
+Exit status 0: the index is written. 1: a Pagefind run failed or the parts could not be merged;
+the last line printed says why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.search.bundle import UnexpectedBundle
+from generator.search.merge import merge
+
+POLL = 0.02
+"""Seconds between looks at the running Pagefind processes."""
+
+
+def run_all(commands: Sequence[Sequence[str]], logs: Sequence[Path], jobs: int) -> int | None:
+    """Run the commands, at most ``jobs`` at a time, each writing its output to its log.
+    Returns ``None`` when all succeed, else the number of the first that failed (the others
+    are stopped)."""
+    waiting = list(range(len(commands)))
+    running: dict[int, subprocess.Popen[bytes]] = {}
+    try:
+        while waiting or running:
+            while waiting and len(running) < jobs:
+                number = waiting.pop(0)
+                with logs[number].open("wb") as log:
+                    running[number] = subprocess.Popen(
+                        list(commands[number]), stdout=log, stderr=subprocess.STDOUT
+                    )
+            for number, process in list(running.items()):
+                if process.poll() is None:
+                    continue
+                del running[number]
+                if process.returncode != 0:
+                    return number
+            if running:
+                time.sleep(POLL)
+        return None
+    finally:
+        for process in running.values():
+            process.kill()
+            process.wait()
+
+
+def _last_line(log: Path) -> str:
+    lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.search.parts")
+    parser.add_argument("--output", type=Path, required=True)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument(
+        "--command", required=True, help="Pagefind's command line, as JSON, without the folders"
+    )
+    parser.add_argument("parts", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+
+    command = json.loads(args.command)
+    outputs = [part.with_name(f"{part.name}.index") for part in args.parts]
+    logs = [part.with_name(f"{part.name}.log") for part in args.parts]
+    commands = [
+        [*command, "--site", str(part), "--output-path", str(output)]
+        for part, output in zip(args.parts, outputs, strict=True)
+    ]
+    failed = run_all(commands, logs, max(1, args.jobs))
+    if failed is not None:
+        print(_last_line(logs[failed]) or "Pagefind завершился с ошибкой", flush=True)
+        return 1
+    try:
+        merge(outputs, args.output)
+    except (UnexpectedBundle, OSError, ValueError, KeyError, TypeError) as exc:
+        shutil.rmtree(args.output, ignore_errors=True)
+        print(f"части индекса не удалось объединить ({exc})", flush=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
