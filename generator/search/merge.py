@@ -31,6 +31,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import heapq
+import io
 import itertools
 import json
 import os
@@ -45,9 +46,14 @@ import cbor2
 
 from generator.search.bundle import SIGNATURE, UnexpectedBundle
 
-CHUNK_SIZE = 20_000
-"""Pagefind's size of a word-index chunk: a chunk is closed once its words have this many
-pages and locations (each page counts one, each location one)."""
+CHUNK_SIZE = 24_000
+"""Bytes of CBOR in a chunk of the word index (before compression). Search loads every chunk
+that may hold words beginning as the query's words do, so smaller chunks mean fewer bytes a
+query, and more chunks listed in the metadata that every search loads first. Pagefind's own
+chunks hold about 50 KB."""
+
+COMPRESSION = 6
+"""The gzip level of the written files, as Pagefind's."""
 
 SHORT_HASH = 7
 """Hex digits of the hash in the name of a fragment, chunk or filter file, as Pagefind names them."""
@@ -90,7 +96,9 @@ def _read(path: Path) -> Any:
 def _pack(value: Any) -> tuple[bytes, str]:
     """The file's bytes and the full hash Pagefind names it by (SHA-1 of the CBOR)."""
     raw = cbor2.dumps(value)
-    return gzip.compress(SIGNATURE + raw, compresslevel=6, mtime=0), hashlib.sha1(raw).hexdigest()
+    return gzip.compress(SIGNATURE + raw, compresslevel=COMPRESSION, mtime=0), hashlib.sha1(
+        raw
+    ).hexdigest()
 
 
 def read_part(folder: Path) -> Part:
@@ -227,16 +235,51 @@ def _longer_name(source: Path, language: str, sources: dict[str, Path]) -> str:
     raise UnexpectedBundle(f"{source.name}: no free name")
 
 
-def _words(part: Part) -> Iterator[list[Any]]:
-    """A part's words in order, one chunk read at a time."""
+Entry = tuple[str, list[Any], bytes]
+"""A word of a chunk: its text, its decoded entry and the entry's CBOR as it was written."""
+
+
+def _array_start(raw: bytes) -> tuple[int, int]:
+    """Where the items of the CBOR array at the start of ``raw`` begin, and how many there are."""
+    head = raw[0]
+    if head >> 5 != 4 or head & 31 > 27:
+        raise UnexpectedBundle("a word chunk is not an array")
+    info = head & 31
+    if info < 24:
+        return 1, info
+    size = 1 << (info - 24)
+    return 1 + size, int.from_bytes(raw[1 : 1 + size], "big")
+
+
+def _words(part: Part) -> Iterator[Entry]:
+    """A part's words in order, one chunk read at a time, each with its bytes, so that a word
+    that stays as it was is copied without encoding it again."""
     for _first, _last, short in part.meta[2]:
-        index = _read(part.folder / "index" / f"{short}.pf_index")
-        if not (isinstance(index, list) and len(index) == 1):
-            raise UnexpectedBundle(f"{short}.pf_index is not [words]")
-        yield from index[0]
+        path = part.folder / "index" / f"{short}.pf_index"
+        raw = gzip.decompress(path.read_bytes())
+        if not raw.startswith(SIGNATURE):
+            raise UnexpectedBundle(f"{path.name}: no Pagefind signature")
+        raw = raw[len(SIGNATURE) :]
+        outer, one = _array_start(raw)
+        inner, count = _array_start(raw[outer:])
+        if one != 1:
+            raise UnexpectedBundle(f"{path.name} is not [words]")
+        stream = io.BytesIO(raw)
+        stream.seek(outer + inner)
+        decoder = cbor2.CBORDecoder(stream)
+        start = stream.tell()
+        for _ in range(count):
+            entry = decoder.decode()
+            end = stream.tell()
+            if not (isinstance(entry, list) and entry and isinstance(entry[0], str)):
+                raise UnexpectedBundle(f"{path.name}: a word is not [word, pages, variants]")
+            yield entry[0], entry, raw[start:end]
+            start = end
+        if start != len(raw):
+            raise UnexpectedBundle(f"{path.name}: {len(raw) - start} bytes after the words")
 
 
-def _tagged(words: Iterator[list[Any]], number: int) -> Iterator[tuple[str, int, list[Any]]]:
+def _tagged(words: Iterator[Entry], number: int) -> Iterator[tuple[str, int, Entry]]:
     for entry in words:
         yield entry[0], number, entry
 
@@ -266,15 +309,6 @@ class _Postings:
         self.pages += pages[1:]
         self.last = offset + sum(map(itemgetter(0), pages))
 
-    def size(self) -> int:
-        """Pagefind's measure: one for each page and each location."""
-        pages = self.pages
-        return (
-            len(pages)
-            + sum(map(len, map(itemgetter(1), pages)))
-            + sum(map(len, map(itemgetter(2), pages)))
-        )
-
 
 class _Word:
     """One word being merged: its pages and those of its variants (the spellings, with
@@ -299,9 +333,6 @@ class _Word:
         variants = [[text, self.variants[text].pages] for text in sorted(self.variants)]
         return [self.text, self.pages.pages, variants]
 
-    def size(self) -> int:
-        return self.pages.size() + sum(postings.size() for postings in self.variants.values())
-
 
 def _merge_words(
     parts: Sequence[Part],
@@ -311,8 +342,9 @@ def _merge_words(
     language: str,
     chunk_size: int,
 ) -> list[list[str]]:
-    """The words of every part merged in order and cut into chunks; returns the chunk list of
-    the metadata."""
+    """The words of every part merged in order and cut into chunks of about ``chunk_size``
+    bytes of CBOR; returns the chunk list of the metadata. A word met in one part only, whose
+    page numbers and meta fields do not change, is copied as it was written."""
     position = {field: index for index, field in enumerate(fields)}
     renumber = []
     for part in parts:
@@ -320,34 +352,61 @@ def _merge_words(
         renumber.append(None if all(i == j for i, j in mapping.items()) else mapping)
 
     streams = [_tagged(_words(part), number) for number, part in enumerate(parts)]
-    names = _Names(folder, ".pf_index")
-    chunks: list[list[str]] = []
-    chunk: list[list[Any]] = []
-    size = 0
-    word: _Word | None = None
-    for text, number, entry in heapq.merge(*streams, key=lambda item: item[0]):
-        if word is None or word.text != text:
-            if word is not None:
-                chunk.append(word.packed())
-                size += word.size()
-                if size >= chunk_size:
-                    chunks.append(_write_chunk(chunk, names, language))
-                    chunk, size = [], 0
-            word = _Word(text)
-        word.add(entry, offsets[number], renumber[number])
-    if word is not None:
-        chunk.append(word.packed())
-    if chunk:
-        chunks.append(_write_chunk(chunk, names, language))
+    merged = itertools.groupby(heapq.merge(*streams, key=itemgetter(0)), key=itemgetter(0))
+    writer = _ChunkWriter(folder, language, chunk_size)
+    for text, group in merged:
+        found = list(group)
+        if len(found) == 1 and offsets[found[0][1]] == 0 and renumber[found[0][1]] is None:
+            writer.add(text, found[0][2][2])
+            continue
+        word = _Word(text)
+        for _, number, (_, entry, _) in found:
+            word.add(entry, offsets[number], renumber[number])
+        writer.add(text, cbor2.dumps(word.packed()))
+    chunks = writer.close()
     _shorten_bounds(chunks)
     return chunks
 
 
-def _write_chunk(chunk: list[list[Any]], names: _Names, language: str) -> list[str]:
-    packed, digest = _pack([chunk])
-    name = names.name(language, digest)
-    names.path(name).write_bytes(packed)
-    return [chunk[0][0], chunk[-1][0], name]
+class _ChunkWriter:
+    """Words, as CBOR, gathered into chunk files of about ``size`` bytes each."""
+
+    def __init__(self, folder: Path, language: str, size: int):
+        self.names = _Names(folder, ".pf_index")
+        self.language = language
+        self.size = size
+        self.chunks: list[list[str]] = []
+        self.words: list[bytes] = []
+        self.first = self.last = ""
+        self.bytes = 0
+
+    def add(self, text: str, encoded: bytes) -> None:
+        if not self.words:
+            self.first = text
+        self.words.append(encoded)
+        self.last = text
+        self.bytes += len(encoded)
+        if self.bytes >= self.size:
+            self._write()
+
+    def close(self) -> list[list[str]]:
+        if self.words:
+            self._write()
+        return self.chunks
+
+    def _write(self) -> None:
+        raw = _array_head(1) + _array_head(len(self.words)) + b"".join(self.words)
+        name = self.names.name(self.language, hashlib.sha1(raw).hexdigest())
+        packed = gzip.compress(SIGNATURE + raw, compresslevel=COMPRESSION, mtime=0)
+        self.names.path(name).write_bytes(packed)
+        self.chunks.append([self.first, self.last, name])
+        self.words, self.bytes = [], 0
+
+
+def _array_head(count: int) -> bytes:
+    """The CBOR head of an array of ``count`` items."""
+    encoded = cbor2.dumps([None] * count)
+    return encoded[: len(encoded) - count]  # each None is one byte
 
 
 def _shorten_bounds(chunks: list[list[str]]) -> None:

@@ -356,10 +356,7 @@ def start_indexing(
         raise IndexingFailed(f"не удалось подготовить записи для поиска ({exc})") from None
     try:
         output = _output_folder(site_dir.parent, work)
-        if len(parts) == 1:
-            command = pagefind_command(work, language, binary, output=output)
-        else:
-            command = parts_command(parts, output, language, binary, jobs)
+        command = parts_command(parts, output, language, binary, jobs)
         log.debug("running %s", " ".join(command))
         process = subprocess.Popen(
             command,

@@ -1,9 +1,10 @@
-"""Indexing a large site in parts: Pagefind over each part, several at a time, then one index.
+"""Indexing the site: Pagefind over each part, several at a time, then one index.
 
 The build starts this as one process (``python -m generator.search.parts``), so that the parts
 and their merge run beside MkDocs, and a cancelled build stops them all by stopping its process
 group. Each part is a folder laid out like the site (the same paths, so the same addresses in
-the index); the merged index is written to the output folder.
+the index); the merged index is written to the output folder. A site indexed in one part
+still has its word index cut into smaller chunks than Pagefind's when it has several.
 
 Exit status 0: the index is written. 1: a Pagefind run failed or the parts could not be merged;
 the last line printed says why.
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.search.bundle import UnexpectedBundle
-from generator.search.merge import merge
+from generator.search.merge import merge, read_part
 
 POLL = 0.02
 """Seconds between looks at the running Pagefind processes."""
@@ -56,6 +57,13 @@ def run_all(commands: Sequence[Sequence[str]], logs: Sequence[Path], jobs: int) 
             process.wait()
 
 
+def needs_rechunking(index: Path) -> bool:
+    """Whether an index Pagefind wrote in one run has its word index in more than one chunk:
+    then it is cut again into the smaller chunks of :data:`generator.search.merge.CHUNK_SIZE`,
+    so that a query loads less. A small site's single chunk stays as it is."""
+    return len(read_part(index).meta[2]) > 1
+
+
 def _last_line(log: Path) -> str:
     lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
     return lines[-1] if lines else ""
@@ -72,8 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     command = json.loads(args.command)
-    outputs = [part.with_name(f"{part.name}.index") for part in args.parts]
-    logs = [part.with_name(f"{part.name}.log") for part in args.parts]
+    # beside the output, in the folder the build removes in any case
+    width = len(str(len(args.parts)))
+    names = [f"part-{number:0{width}d}" for number in range(1, len(args.parts) + 1)]
+    outputs = [args.output.with_name(f"{name}.index") for name in names]
+    logs = [args.output.with_name(f"{name}.log") for name in names]
     commands = [
         [*command, "--site", str(part), "--output-path", str(output)]
         for part, output in zip(args.parts, outputs, strict=True)
@@ -83,7 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_last_line(logs[failed]) or "Pagefind завершился с ошибкой", flush=True)
         return 1
     try:
-        merge(outputs, args.output)
+        if len(outputs) == 1 and not needs_rechunking(outputs[0]):
+            outputs[0].rename(args.output)
+        else:
+            merge(outputs, args.output)
     except (UnexpectedBundle, OSError, ValueError, KeyError, TypeError) as exc:
         shutil.rmtree(args.output, ignore_errors=True)
         print(f"части индекса не удалось объединить ({exc})", flush=True)

@@ -19,7 +19,7 @@ import pytest
 
 from generator.pipeline import prepare_site
 from generator.search.bundle import SIGNATURE, UnexpectedBundle
-from generator.search.merge import merge
+from generator.search.merge import CHUNK_SIZE, merge
 from generator.search.pagefind import (
     ENV_PART,
     IndexingFailed,
@@ -100,7 +100,8 @@ Documents = tuple[list[tuple[str, bytes]], list[bytes], str]
 
 def _documents(name: str) -> Documents:
     """What the build gives Pagefind for an example: its pages' indexed parts and its records."""
-    prepared = prepare_site(ROOT / "examples" / name, ROOT / "theme" / "antikor")
+    folder = ROOT / name if name == "content" else ROOT / "examples" / name
+    prepared = prepare_site(folder, ROOT / "theme" / "antikor")
     model = prepared.model
     indexed = index_pages(model)
     pages = sorted(
@@ -150,7 +151,8 @@ def test_the_index_made_in_parts_is_the_index_made_at_once(
     assert normalised(merged) == whole
     assert whole["words"] and whole["filters"]["kind"] and whole["filters"]["executor"]
     # the parts had their own numbering of meta fields and pages, and the merge renumbered them
-    fields = [_meta(part.with_name(part.name + ".index"))[1][5] for part in parts]
+    fields = [_meta(index)[1][5] for index in sorted(tmp_path.glob("part-*.index"))]
+    assert len(fields) == len(parts)
     assert len({tuple(f) for f in fields}) > 1
     # words that Pagefind folds (й into и) keep their spellings as variants across parts
     assert any(variants for _, variants in whole["words"].values())
@@ -175,11 +177,26 @@ def test_a_word_in_several_parts_lists_its_pages_in_order(
     assert spread  # some words are met in the first and the last parts
 
 
+def test_one_part_with_pagefinds_large_chunks_is_cut_into_smaller_ones(tmp_path: Path) -> None:
+    documents = _documents("content")
+    whole = _at_once(documents, tmp_path)
+    assert len(_meta(whole)[1][2]) > 1  # Pagefind made more than one chunk
+    merged, parts = _in_parts(documents, tmp_path, limit=1 << 40)
+    assert len(parts) == 1
+    chunks = _meta(merged)[1][2]
+    assert len(chunks) > len(_meta(whole)[1][2])
+    for _, _, name in chunks:
+        raw = gzip.decompress((merged / "index" / f"{name}.pf_index").read_bytes())
+        assert len(raw) < 2 * CHUNK_SIZE
+    assert normalised(merged) == normalised(whole)
+
+
 def test_small_chunks_have_bounds_cut_as_pagefind_cuts_them(
     tmp_path: Path, derbent: Documents
 ) -> None:
-    _, parts = _in_parts(derbent, tmp_path, limit=sum(map(len, derbent[1])) // 2)
-    indexes = [part.with_name(part.name + ".index") for part in parts]
+    _in_parts(derbent, tmp_path, limit=sum(map(len, derbent[1])) // 2)
+    indexes = sorted(tmp_path.glob("part-*.index"))
+    assert len(indexes) >= 2
     merge(indexes, tmp_path / "small", chunk_size=500)
     _, meta = _meta(tmp_path / "small")
     chunks = meta[2]
