@@ -5,8 +5,9 @@ and indexes on one core. A large site is therefore indexed in parts (shards), ea
 Pagefind process, several at a time, and the parts are merged here. The merged index is what
 one run would write: the same pages with the same word counts, every word with the same
 locations on the same pages, the same filters, and the word index cut into chunks by
-Pagefind's own rule, so search finds and ranks the same results. Only the page numbers differ:
-they follow the parts in order.
+Pagefind's own rule, so search finds the same results with the same scores. Only the page
+numbers differ (they follow the parts in order), and with them the order of results whose
+scores are equal.
 
 The layout (Pagefind 1.5; every file gzip-compressed CBOR after a signature):
 
@@ -46,13 +47,13 @@ import cbor2
 
 from generator.search.bundle import SIGNATURE, UnexpectedBundle
 
-CHUNK_SIZE = 24_000
-"""Bytes of CBOR in a chunk of the word index (before compression). Search loads every chunk
-that may hold words beginning as the query's words do, so smaller chunks mean fewer bytes a
-query, and more chunks listed in the metadata that every search loads first. Pagefind's own
-chunks hold about 50 KB."""
+CHUNK_SIZE = 20_000
+"""Pagefind's size of a word-index chunk: a chunk is closed once its words have this many pages
+and locations. Search looks for a word, and for the words it begins, in one chunk only, so the
+merged index is cut by the same rule as one run's: where a query's beginning of a word crosses
+a chunk's bound, it finds what one run's index finds."""
 
-COMPRESSION = 6
+COMPRESSION = 9
 """The gzip level of the written files, as Pagefind's."""
 
 SHORT_HASH = 7
@@ -105,7 +106,9 @@ def read_part(folder: Path) -> Part:
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     version = str(entry.get("version", ""))
     if not version.startswith(SUPPORTED):
-        raise UnexpectedBundle(f"Pagefind {version}: its index layout is not known")
+        raise UnexpectedBundle(
+            f"индекс Pagefind {version} не собрать из частей, нужен Pagefind {SUPPORTED}x"
+        )
     languages = entry["languages"]
     if len(languages) != 1:
         raise UnexpectedBundle(f"{len(languages)} languages in one part")
@@ -342,9 +345,9 @@ def _merge_words(
     language: str,
     chunk_size: int,
 ) -> list[list[str]]:
-    """The words of every part merged in order and cut into chunks of about ``chunk_size``
-    bytes of CBOR; returns the chunk list of the metadata. A word met in one part only, whose
-    page numbers and meta fields do not change, is copied as it was written."""
+    """The words of every part merged in order and cut into chunks of ``chunk_size`` pages and
+    locations; returns the chunk list of the metadata. A word met in one part only, whose page
+    numbers and meta fields do not change, is copied as it was written."""
     position = {field: index for index, field in enumerate(fields)}
     renumber = []
     for part in parts:
@@ -357,19 +360,31 @@ def _merge_words(
     for text, group in merged:
         found = list(group)
         if len(found) == 1 and offsets[found[0][1]] == 0 and renumber[found[0][1]] is None:
-            writer.add(text, found[0][2][2])
+            _, entry, encoded = found[0][2]
+            writer.add(text, encoded, _size(entry[1]))
             continue
         word = _Word(text)
         for _, number, (_, entry, _) in found:
             word.add(entry, offsets[number], renumber[number])
-        writer.add(text, cbor2.dumps(word.packed()))
+        packed = word.packed()
+        writer.add(text, cbor2.dumps(packed), _size(packed[1]))
     chunks = writer.close()
     _shorten_bounds(chunks)
     return chunks
 
 
+def _size(pages: list[list[Any]]) -> int:
+    """What a word's pages weigh in a chunk, by Pagefind's measure: one for each page, each
+    location and each meta location (its variants do not count)."""
+    return (
+        len(pages)
+        + sum(map(len, map(itemgetter(1), pages)))
+        + sum(map(len, map(itemgetter(2), pages)))
+    )
+
+
 class _ChunkWriter:
-    """Words, as CBOR, gathered into chunk files of about ``size`` bytes each."""
+    """Words, as CBOR, gathered into chunk files of ``size`` pages and locations each."""
 
     def __init__(self, folder: Path, language: str, size: int):
         self.names = _Names(folder, ".pf_index")
@@ -378,15 +393,15 @@ class _ChunkWriter:
         self.chunks: list[list[str]] = []
         self.words: list[bytes] = []
         self.first = self.last = ""
-        self.bytes = 0
+        self.filled = 0
 
-    def add(self, text: str, encoded: bytes) -> None:
+    def add(self, text: str, encoded: bytes, size: int) -> None:
         if not self.words:
             self.first = text
         self.words.append(encoded)
         self.last = text
-        self.bytes += len(encoded)
-        if self.bytes >= self.size:
+        self.filled += size
+        if self.filled >= self.size:
             self._write()
 
     def close(self) -> list[list[str]]:
@@ -400,7 +415,7 @@ class _ChunkWriter:
         packed = gzip.compress(SIGNATURE + raw, compresslevel=COMPRESSION, mtime=0)
         self.names.path(name).write_bytes(packed)
         self.chunks.append([self.first, self.last, name])
-        self.words, self.bytes = [], 0
+        self.words, self.filled = [], 0
 
 
 def _array_head(count: int) -> bytes:

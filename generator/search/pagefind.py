@@ -19,12 +19,11 @@ and measured slower than the command line here.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
+import math
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -171,8 +170,11 @@ PART_BYTES = 32 * 1024 * 1024
 memory until it writes the index (a part of this size peaks near 800 MB), so a larger site is
 indexed in parts."""
 
-SMALLEST_PART = 8 * 1024 * 1024
-"""Below this, a part is not worth a process of its own and the merge."""
+MEMORY_PER_BYTE = 26
+"""Bytes of memory a Pagefind process takes for a byte of input, with a margin."""
+
+SMALLEST_SETTING = 0.05
+"""The smallest part, in megabytes, ``ANTIKOR_SEARCH_PART_MB`` may ask for."""
 
 PART_PREFIX = "part-"
 
@@ -189,42 +191,58 @@ def part_bytes() -> int:
     try:
         limit = float(configured.replace(",", "."))
     except ValueError:
-        limit = 0
-    if not limit > 0:
+        limit = math.nan
+    if not (math.isfinite(limit) and SMALLEST_SETTING <= limit <= 1024 * 1024):
         raise IndexingFailed(
-            f"{ENV_PART}={configured}: ожидается размер части индекса в мегабайтах, больше нуля"
+            f"{ENV_PART}={configured}: ожидается размер части индекса в мегабайтах,"
+            f" не меньше {SMALLEST_SETTING:n}".replace(".", ",")
         )
-    return max(1, int(limit * 1024 * 1024))
+    return int(limit * 1024 * 1024)
 
 
-def index_jobs() -> int:
-    """How many processors the build may use."""
+def index_jobs(limit: int) -> int:
+    """How many Pagefind processes run at once: one a processor the build may use, as many as
+    the memory available now holds with parts of ``limit`` bytes."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        processors = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        processors = os.cpu_count() or 1
+    available = available_memory()
+    if available is not None:
+        processors = min(processors, available // (MEMORY_PER_BYTE * limit))
+    return max(1, processors)
 
 
-def split_parts(sizes: Sequence[int], jobs: int, limit: int = PART_BYTES) -> list[range]:
-    """The documents (by size, in order) cut into runs of about equal size: as few as keep
-    each under ``limit``, or more to use the processors that MkDocs leaves free
-    (``jobs - 1``) when each part still has :data:`SMALLEST_PART`. Merging parts costs time,
-    so on two processors a site that fits in one part is indexed in one."""
+def available_memory() -> int | None:
+    """Memory the system can give without swapping (Linux's ``MemAvailable``), if known."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def split_parts(sizes: Sequence[int], limit: int = PART_BYTES) -> list[range]:
+    """The documents (by size, in order) cut into runs of about equal size, as few as keep
+    each under ``limit`` (a document larger than that is a part of its own). The cut depends
+    on the content only, not on the machine, so that builds of one commit are the same."""
     total = sum(sizes)
-    count = max(-(-total // limit), min(jobs - 1, total // SMALLEST_PART), 1)
-    count = min(count, max(1, len(sizes)))
+    count = max(1, -(-total // limit))
+    goal = total / count
     parts: list[range] = []
     start = 0
-    done = 0
-    for number in range(1, count + 1):
-        goal = total * number / count
-        end = start
-        while end < len(sizes) and (number == count or done + sizes[end] / 2 <= goal):
-            done += sizes[end]
-            end += 1
-        parts.append(range(start, end))
-        start = end
-    return [part for part in parts if part]
+    size = 0
+    for end, document in enumerate(sizes):
+        if end > start and (size + document > limit or size >= goal):
+            parts.append(range(start, end))
+            start, size = end, 0
+        size += document
+    if sizes:
+        parts.append(range(start, len(sizes)))
+    return parts
 
 
 Document = tuple[str, "Path | bytes"]
@@ -269,21 +287,20 @@ def prepare_input(
     parent: Path | None,
     *,
     written: Sequence[tuple[str, bytes]] = (),
-    jobs: int = 1,
-    limit: int | None = None,
+    limit: int = PART_BYTES,
 ) -> tuple[Path, list[Path]]:
     """A new folder under ``parent`` with the site's pages (linked where the file system
     allows, copied otherwise), the ``written`` pages (path under the site, HTML) and the
     records, and the parts to index: the folder itself, or folders in it laid out like the
     site, each with a share of the files (:func:`split_parts`, at most ``limit`` bytes of input
-    a part, by default :func:`part_bytes`). The caller removes it."""
+    a part). The caller removes it."""
     work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=parent))
     files = documents_of(site_dir, pages, documents, written)
     sizes = [
         len(source) if isinstance(source, bytes) else source.stat().st_size for _, source in files
     ]
     try:
-        split = split_parts(sizes, jobs, limit or part_bytes())
+        split = split_parts(sizes, limit)
         if len(split) <= 1:
             folders = [work]
         else:
@@ -333,43 +350,43 @@ def start_indexing(
     is written. The index is made beside ``site_dir`` (the build empties ``site_dir`` when it
     starts) and moved into it by :meth:`Indexing.finish`."""
     binary = pagefind_binary()
+    limit = part_bytes()
     documents = render_records(records, language)
     try:
         needed = sum(page.stat().st_size for page in pages)
         needed += sum(len(html) for _, html in written) + sum(map(len, documents))
         parent = work_parent or working_parent(needed)
         remove_abandoned(parent)
-        jobs = index_jobs()
         try:
             work, parts = prepare_input(
-                site_dir, pages, documents, parent, written=written, jobs=jobs
+                site_dir, pages, documents, parent, written=written, limit=limit
             )
         except OSError:
             if parent != MEMORY:
                 raise
             log.debug("no room in %s after all, using the temporary folder", MEMORY)
             work, parts = prepare_input(
-                site_dir, pages, documents, None, written=written, jobs=jobs
+                site_dir, pages, documents, None, written=written, limit=limit
             )
     except OSError as exc:
         log.error("cannot prepare the pages and records for pagefind: %s", exc)
         raise IndexingFailed(f"не удалось подготовить записи для поиска ({exc})") from None
     try:
         output = _output_folder(site_dir.parent, work)
-        command = parts_command(parts, output, language, binary, jobs)
+        if len(parts) == 1:
+            command = pagefind_command(work, language, binary, output=output)
+        else:
+            command = parts_command(parts, output, language, binary, index_jobs(limit))
         log.debug("running %s", " ".join(command))
+        # in the build's process group: Ctrl+C in the terminal stops Pagefind with the build
         process = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,  # so that cancelling stops the parts' Pagefind runs too
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
         log.error("pagefind did not run: %s", exc)
         raise IndexingFailed(f"программа Pagefind не запустилась ({exc})") from None
-    return Indexing(process, work, output, len(records))
+    return Indexing(process, work, output, len(records), in_parts=len(parts) > 1)
 
 
 def parts_command(
@@ -379,6 +396,7 @@ def parts_command(
     ``output`` (:mod:`generator.search.parts`)."""
     return [
         sys.executable,
+        "-P",  # the package, not a folder of the same name where the build runs
         "-m",
         "generator.search.parts",
         "--output",
@@ -390,6 +408,9 @@ def parts_command(
         *map(str, parts),
     ]
 
+
+STOP_TIMEOUT = 10
+"""Seconds the parts' process is given to stop its Pagefind runs before it is killed."""
 
 OUTPUT_PREFIX = ".antikor-search-"
 """The index is written into ``.antikor-search-<process id>-<random>/pagefind`` beside the site."""
@@ -412,11 +433,20 @@ class Indexing:
     """A Pagefind run under way: :meth:`finish` waits for it and puts the index into the
     site; :meth:`cancel` stops it. Either removes the working folder."""
 
-    def __init__(self, process: subprocess.Popen[str], work: Path, output: Path, records: int):
+    def __init__(
+        self,
+        process: subprocess.Popen[str],
+        work: Path,
+        output: Path,
+        records: int,
+        *,
+        in_parts: bool = False,
+    ):
         self._process = process
         self._work = work
         self._output = output
         self._records = records
+        self._in_parts = in_parts  # the process is generator.search.parts, not Pagefind
 
     def finish(self, site_dir: Path, timeout: float = 900) -> IndexStats:
         """Wait for Pagefind, make the index reproducible and move it to ``site_dir/pagefind``.
@@ -435,6 +465,8 @@ class Indexing:
                 last = (
                     output.splitlines()[-1] if output else f"код выхода {self._process.returncode}"
                 )
+                if self._in_parts:  # its last line is a whole message
+                    raise IndexingFailed(f"поисковый индекс не построен: {last}")
                 raise IndexingFailed(f"Pagefind завершился с ошибкой: {last}")
             try:
                 tidy_bundle(produced)
@@ -462,9 +494,15 @@ class Indexing:
     def cancel(self) -> None:
         """Stop Pagefind if it still runs, and remove its working and output folders."""
         if self._process.poll() is None:
-            with contextlib.suppress(OSError):  # gone meanwhile
-                os.killpg(self._process.pid, signal.SIGKILL)
-            self._process.communicate()
+            if self._in_parts:  # it stops its Pagefind runs when asked to end
+                self._process.terminate()
+            else:
+                self._process.kill()
+            try:
+                self._process.communicate(timeout=STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.communicate()
         shutil.rmtree(self._work, ignore_errors=True)
         shutil.rmtree(self._output, ignore_errors=True)
         if self._output.parent != self._work:  # the folder made for it beside the site

@@ -7,8 +7,10 @@ import hashlib
 import itertools
 import json
 import os
+import signal
 import stat
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +21,7 @@ import pytest
 
 from generator.pipeline import prepare_site
 from generator.search.bundle import SIGNATURE, UnexpectedBundle
-from generator.search.merge import CHUNK_SIZE, merge
+from generator.search.merge import merge
 from generator.search.pagefind import (
     ENV_PART,
     IndexingFailed,
@@ -177,38 +179,37 @@ def test_a_word_in_several_parts_lists_its_pages_in_order(
     assert spread  # some words are met in the first and the last parts
 
 
-def test_one_part_with_pagefinds_large_chunks_is_cut_into_smaller_ones(tmp_path: Path) -> None:
+def _chunk_words(bundle: Path) -> list[tuple[str, str]]:
+    """The first and last word of each chunk of the word index."""
+    words = []
+    for _, _, name in _meta(bundle)[1][2]:
+        entries = _unpack(bundle / "index" / f"{name}.pf_index")[0]
+        words.append((entries[0][0], entries[-1][0]))
+    return words
+
+
+def test_merged_chunks_hold_the_words_one_runs_chunks_hold(tmp_path: Path) -> None:
+    # search looks for a word, or the words it begins, in one chunk only: where a chunk ends
+    # decides what a query finds, so the merge cuts where one run cuts
     documents = _documents("content")
     whole = _at_once(documents, tmp_path)
-    assert len(_meta(whole)[1][2]) > 1  # Pagefind made more than one chunk
-    merged, parts = _in_parts(documents, tmp_path, limit=1 << 40)
-    assert len(parts) == 1
-    chunks = _meta(merged)[1][2]
-    assert len(chunks) > len(_meta(whole)[1][2])
-    for _, _, name in chunks:
-        raw = gzip.decompress((merged / "index" / f"{name}.pf_index").read_bytes())
-        assert len(raw) < 2 * CHUNK_SIZE
+    assert len(_meta(whole)[1][2]) > 1
+    merged, parts = _in_parts(documents, tmp_path, limit=sum(map(len, documents[1])) // 3)
+    assert len(parts) >= 3
+    assert _chunk_words(merged) == _chunk_words(whole)
     assert normalised(merged) == normalised(whole)
 
 
-def test_small_chunks_have_bounds_cut_as_pagefind_cuts_them(
-    tmp_path: Path, derbent: Documents
-) -> None:
+def test_chunk_bounds_lead_to_the_chunk_of_every_word(tmp_path: Path, derbent: Documents) -> None:
     _in_parts(derbent, tmp_path, limit=sum(map(len, derbent[1])) // 2)
     indexes = sorted(tmp_path.glob("part-*.index"))
     assert len(indexes) >= 2
     merge(indexes, tmp_path / "small", chunk_size=500)
-    _, meta = _meta(tmp_path / "small")
-    chunks = meta[2]
+    chunks = _meta(tmp_path / "small")[1][2]
     assert len(chunks) > 10
-    for before, after in itertools.pairwise(chunks):
-        assert before[1] < after[0]
-        # as short as tells the two apart: one letter past what they have in common
-        common = next(
-            (i for i, (a, b) in enumerate(zip(before[1], after[0], strict=False)) if a != b),
-            min(len(before[1]), len(after[0])),
-        )
-        assert max(len(before[1]), len(after[0])) == common + 1
+    for (_, last, _), (first, _, _) in itertools.pairwise(chunks):
+        assert last < first
+    # normalised() checks that each word lies within its chunk's bounds
     assert normalised(tmp_path / "small") == normalised(tmp_path / "merged")
 
 
@@ -261,30 +262,34 @@ def test_two_parts_fragments_with_one_short_name_keep_both(tmp_path: Path) -> No
 
 def test_an_index_of_another_pagefind_version_is_not_merged(tmp_path: Path) -> None:
     old = _fake_part(tmp_path / "old", [b"{}"], version="1.4.0")
-    with pytest.raises(UnexpectedBundle, match=r"1\.4\.0"):
+    with pytest.raises(UnexpectedBundle, match=r"Pagefind 1\.4\.0 не собрать из частей"):
         merge([old], tmp_path / "merged")
 
 
 # --- how the input is cut ------------------------------------------------------------------------
 
 
-def test_parts_are_cut_by_size_and_only_as_many_as_needed() -> None:
+def test_parts_are_cut_by_size_only_as_many_as_needed_and_never_over_the_limit() -> None:
     mb = 1024 * 1024
-    assert split_parts([mb] * 10, jobs=2, limit=32 * mb) == [range(10)]
-    parts = split_parts([mb] * 100, jobs=2, limit=32 * mb)
+    assert split_parts([mb] * 10, limit=32 * mb) == [range(10)]
+    parts = split_parts([mb] * 100, limit=32 * mb)
     assert len(parts) == 4 and [n for part in parts for n in part] == list(range(100))
     assert max(len(part) for part in parts) <= 32
-    # free processors (one is MkDocs') take a share of a site big enough to share
-    assert len(split_parts([mb] * 30, jobs=4, limit=32 * mb)) == 3
-    assert split_parts([], jobs=2, limit=mb) == []
+    # three documents of 20 MB: no part may take two of them
+    assert split_parts([20 * mb] * 3, limit=32 * mb) == [range(0, 1), range(1, 2), range(2, 3)]
+    # a document over the limit is a part of its own
+    assert split_parts([mb, 40 * mb, mb], limit=32 * mb) == [range(0, 1), range(1, 2), range(2, 3)]
+    assert split_parts([], limit=mb) == []
 
 
 def test_a_bad_part_size_setting_is_refused_in_russian(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(ENV_PART, "много")
-    with pytest.raises(IndexingFailed, match=f"{ENV_PART}=много: ожидается размер"):
-        start_indexing([], "ru", site_dir=tmp_path / "site", written=[("a/index.html", b"<p>")])
+    for value in ("много", "0", "-1", "inf", "nan", "1e400", "0.001"):
+        monkeypatch.setenv(ENV_PART, value)
+        with pytest.raises(IndexingFailed, match=f"{ENV_PART}=.*: ожидается размер"):
+            start_indexing([], "ru", site_dir=tmp_path / "site", written=[("a/index.html", b"<p>")])
+    assert not list(tmp_path.iterdir())
 
 
 # --- a run in parts that fails or is cancelled -----------------------------------------------------
@@ -298,7 +303,9 @@ def _fake_pagefind(tmp_path: Path, script: str) -> Path:
 
 
 def _written(count: int) -> list[tuple[str, bytes]]:
-    return [(f"p{n}/index.html", b"<html lang=ru><body>" + b"x" * 1000) for n in range(count)]
+    """Pages of 40 KB: with parts of at most 0.05 MB, one a part."""
+    page = b"<html lang=ru><body>" + b"x" * 40_000
+    return [(f"p{n}/index.html", page) for n in range(count)]
 
 
 def test_a_failed_part_fails_the_indexing_with_its_message(
@@ -306,12 +313,14 @@ def test_a_failed_part_fails_the_indexing_with_its_message(
 ) -> None:
     binary = _fake_pagefind(tmp_path, 'echo "Error: нет места"; exit 3\n')
     monkeypatch.setenv("ANTIKOR_PAGEFIND", str(binary))
-    monkeypatch.setenv(ENV_PART, "0.002")
+    monkeypatch.setenv(ENV_PART, "0.05")
     site = tmp_path / "site"
     site.mkdir()
     indexing = start_indexing([], "ru", site_dir=site, written=_written(6), work_parent=tmp_path)
-    with pytest.raises(IndexingFailed, match="нет места"):
+    with pytest.raises(IndexingFailed) as failed:
         indexing.finish(site)
+    assert str(failed.value).startswith("поисковый индекс не построен: Pagefind (часть 1 из 6):")
+    assert str(failed.value).endswith("Error: нет места")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind", "site"]
 
 
@@ -321,14 +330,14 @@ def test_cancelling_a_run_in_parts_stops_every_pagefind(
     pids = tmp_path / "pids"
     binary = _fake_pagefind(tmp_path, f'echo $$ >> "{pids}"\nsleep 60\n')
     monkeypatch.setenv("ANTIKOR_PAGEFIND", str(binary))
-    monkeypatch.setenv(ENV_PART, "0.002")
+    monkeypatch.setenv(ENV_PART, "0.05")
     site = tmp_path / "site"
     site.mkdir()
     work = tmp_path / "work"
     work.mkdir()
     indexing = start_indexing([], "ru", site_dir=site, written=_written(6), work_parent=work)
     deadline = time.monotonic() + 30
-    while not (pids.exists() and len(pids.read_text().split()) >= 2):
+    while not (pids.exists() and pids.read_text().split()):
         assert time.monotonic() < deadline
         time.sleep(0.05)
     running = [int(pid) for pid in pids.read_text().split()]
@@ -361,3 +370,46 @@ def test_a_site_built_in_parts_has_the_index_of_one_built_at_once(
         example_site("derbent") / "pagefind"
     )
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_ctrl_c_in_the_terminal_stops_the_parts_and_their_pagefind(tmp_path: Path) -> None:
+    pids = tmp_path / "pids"
+    binary = _fake_pagefind(tmp_path, f'echo $$ >> "{pids}"\nsleep 60\n')
+    site = tmp_path / "site"
+    site.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from generator.search.pagefind import start_indexing\n"
+        "page = ('<html lang=ru><body>' + 'x' * 40000).encode()\n"
+        "written = [(f'p{n}/index.html', page) for n in range(4)]\n"
+        f"indexing = start_indexing([], 'ru', site_dir=Path({str(site)!r}), written=written,"
+        f" work_parent=Path({str(work)!r}))\n"
+        "import time; time.sleep(60)\n"  # as MkDocs writing the site meanwhile
+    )
+    environment = {**os.environ, "ANTIKOR_PAGEFIND": str(binary), ENV_PART: "0.05"}
+    build = subprocess.Popen(
+        [sys.executable, "-c", script, str(site)],
+        env=environment,
+        cwd=ROOT,
+        start_new_session=True,  # its own group, as a build started from a terminal
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while not (pids.exists() and pids.read_text().split()):
+        assert time.monotonic() < deadline and build.poll() is None
+        time.sleep(0.05)
+    os.killpg(build.pid, signal.SIGINT)  # what the terminal does on Ctrl+C
+    assert build.wait(timeout=30) != 0
+    for pid in [int(pid) for pid in pids.read_text().split()]:
+        deadline = time.monotonic() + 10
+        while _alive(pid):
+            assert time.monotonic() < deadline, f"Pagefind {pid} still runs"
+            time.sleep(0.05)
+    # the parts' process is gone too (the next build removes the folders it left)
+    runners = subprocess.run(
+        ["pgrep", "-f", f"generator.search.parts.*{work}"], capture_output=True, text=True
+    )
+    assert runners.stdout == ""
