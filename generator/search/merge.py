@@ -45,7 +45,7 @@ from typing import Any
 
 import cbor2
 
-from generator.search.bundle import SIGNATURE, UnexpectedBundle
+from generator.search.bundle import SIGNATURE, UnexpectedBundle, read, unpacked_cbor
 
 CHUNK_SIZE = 20_000
 """Pagefind's size of a word-index chunk: a chunk is closed once its words have this many pages
@@ -83,17 +83,6 @@ class Part:
         return fields
 
 
-def _unpack(packed: bytes, name: str) -> Any:
-    raw = gzip.decompress(packed)
-    if not raw.startswith(SIGNATURE):
-        raise UnexpectedBundle(f"{name}: no Pagefind signature")
-    return cbor2.loads(raw[len(SIGNATURE) :])
-
-
-def _read(path: Path) -> Any:
-    return _unpack(path.read_bytes(), path.name)
-
-
 def _pack(value: Any) -> tuple[bytes, str]:
     """The file's bytes and the full hash Pagefind names it by (SHA-1 of the CBOR)."""
     raw = cbor2.dumps(value)
@@ -113,7 +102,7 @@ def read_part(folder: Path) -> Part:
     if len(languages) != 1:
         raise UnexpectedBundle(f"{len(languages)} languages in one part")
     [(language, info)] = languages.items()
-    meta = _read(folder / f"pagefind.{info['hash']}.pf_meta")
+    meta = read(folder / f"pagefind.{info['hash']}.pf_meta")
     if not (isinstance(meta, list) and len(meta) == 6):
         raise UnexpectedBundle(
             "the metadata file is not [version, pages, chunks, filters, sorts, fields]"
@@ -226,10 +215,7 @@ def _merge_fragments(parts: Sequence[Part], folder: Path, language: str) -> list
 def _longer_name(source: Path, language: str, sources: dict[str, Path]) -> str:
     """A name for the fragment in ``source`` that no other fragment has: its hash, as long as
     it must be."""
-    raw = gzip.decompress(source.read_bytes())
-    if not raw.startswith(SIGNATURE):
-        raise UnexpectedBundle(f"{source.name}: no Pagefind signature")
-    digest = hashlib.sha1(raw[len(SIGNATURE) :]).hexdigest()
+    digest = hashlib.sha1(unpacked_cbor(source.read_bytes(), source.name)).hexdigest()
     for length in range(SHORT_HASH + 1, len(digest) + 1):
         name = f"{language}_{digest[:length]}"
         known = sources.get(name)
@@ -259,10 +245,7 @@ def _words(part: Part) -> Iterator[Entry]:
     that stays as it was is copied without encoding it again."""
     for _first, _last, short in part.meta[2]:
         path = part.folder / "index" / f"{short}.pf_index"
-        raw = gzip.decompress(path.read_bytes())
-        if not raw.startswith(SIGNATURE):
-            raise UnexpectedBundle(f"{path.name}: no Pagefind signature")
-        raw = raw[len(SIGNATURE) :]
+        raw = unpacked_cbor(path.read_bytes(), path.name)
         outer, one = _array_start(raw)
         inner, count = _array_start(raw[outer:])
         if one != 1:
@@ -445,7 +428,7 @@ def _merge_filters(
     merged: dict[str, dict[str, list[int]]] = {}
     for part, offset in zip(parts, offsets, strict=True):
         for name, short in part.meta[3]:
-            value = _read(part.folder / "filter" / f"{short}.pf_filter")
+            value = read(part.folder / "filter" / f"{short}.pf_filter")
             if not (isinstance(value, list) and len(value) == 2 and value[0] == name):
                 raise UnexpectedBundle(f"{short}.pf_filter is not [name, values]")
             values = merged.setdefault(name, {})
