@@ -394,6 +394,8 @@ def test_ctrl_c_in_the_terminal_stops_the_parts_and_their_pagefind(tmp_path: Pat
         env=environment,
         cwd=ROOT,
         start_new_session=True,  # its own group, as a build started from a terminal
+        # as from a terminal: Ctrl+C not ignored (a job started in the background ignores it)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 30

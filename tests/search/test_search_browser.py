@@ -352,7 +352,7 @@ def built_in_parts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]
         ("", {"kind": "Акт"}),
     ],
 )
-def test_an_index_built_in_parts_finds_the_same_rows_in_the_same_order(
+def test_an_index_built_in_parts_finds_the_same_rows_ranked_alike(
     page: Any,
     served: dict[str, Served],
     built_in_parts: Served,
@@ -368,5 +368,8 @@ def test_an_index_built_in_parts_finds_the_same_rows_in_the_same_order(
         (r["title"], r["href"].replace(at_once, served["derbent"].url("")), r["excerpt"])
         for r in _results(page)
     ]
-    assert expected and found == expected
-    assert _count(page) == count
+    assert expected and _count(page) == count
+    if query:
+        assert found == expected
+    else:  # filters alone give every result the same score: the first shown are the index's
+        assert len(found) == len(expected)
