@@ -119,8 +119,10 @@ _LONGEST: Final = 32767
 def _sheet_rows(columns: Sequence[Column], rows: Sequence[Row], *, first: int, style: str) -> bytes:
     """``rows`` as the ``<row>`` elements of the sheet, numbered from ``first``: the bytes
     openpyxl writes for the same rows of text cells in ``style`` (an inline string, XML in
-    ASCII with character references, space kept where a value starts or ends with it). A
-    row without a value has no element, an empty value no cell."""
+    ASCII with character references, space kept where a value starts or ends with it), as
+    it writes them through lxml, which python-docx requires. A row without a value has no
+    element, an empty value no cell; ``tests/opendata/test_xlsx.py`` holds the two writers
+    to the same bytes."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.utils import get_column_letter
     from openpyxl.utils.exceptions import IllegalCharacterError
