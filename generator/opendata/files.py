@@ -11,14 +11,14 @@ from typing import Final
 
 from generator.content import Content, PlanEntry, ReportEntry
 from generator.opendata import columns as c
-from generator.opendata.ical import SECTION_FILE, calendar_bytes, calendar_file_name
+from generator.opendata.ical import SECTION_FILE, calendar_bytes, calendar_file_name, plan_events
 from generator.opendata.passport import FOLDER, Dataset, datasets, registry, structure
 from generator.opendata.rows import (
+    Row,
     acts_document,
     plan_document,
-    plan_rows,
     report_document,
-    report_rows,
+    tables,
 )
 from generator.opendata.schema import ACTS_SCHEMA, PLAN_SCHEMA, REPORT_SCHEMA
 from generator.opendata.writers import BOM, csv_bytes, json_bytes, xlsx_bytes
@@ -52,30 +52,29 @@ def data_files(content: Content, *, section_url: str | None = None) -> list[Data
     """Every data file of the section, in a fixed order. ``section_url``, the published
     address of the section if the settings give it, makes the calendars' links absolute."""
     files: list[DataFile] = []
-    lang = content.site.language.value
+    rows = tables(content)
     plans = sorted(content.plans, key=lambda p: p.stem)
-    for plan in plans:
-        files += _plan_files(plan)
+    events = [plan_events(content, plan, section_url=section_url) for plan in plans]
+    for plan, own in zip(plans, events, strict=True):
+        files += _plan_files(plan, rows.plans[plan.stem])
         files.append(
             DataFile(
                 f"{subsection_address('plans')}{plan.stem}/{calendar_file_name(plan.stem)}",
-                calendar_bytes(content, [plan], title=plan.plan.title, section_url=section_url),
+                calendar_bytes(plan.plan.title, [own]),
             )
         )
     for report in sorted(content.reports, key=lambda r: r.stem):
-        planned = content.plan(report.report.plan)
-        assert planned is not None  # validation ties every report to a plan
-        files += _report_files(report, planned, lang)
-    files += _acts_files(content)
+        files += _report_files(report, rows.reports[report.stem])
+    files += _acts_files(content, rows.acts)
     title = f"{content.site.organization.name}: сроки планов противодействия коррупции"
     files.append(
         DataFile(
             FOLDER + SECTION_FILE,
-            calendar_bytes(content, plans, title=title, section_url=section_url),
+            calendar_bytes(title, events),
         )
     )
     files += [DataFile(FOLDER + name, json_bytes(schema)) for name, schema in SCHEMAS.items()]
-    files += passport_files(datasets(content), section_url=section_url)
+    files += passport_files(datasets(content, rows), section_url=section_url)
     return files
 
 
@@ -85,10 +84,9 @@ def _plan_stamp(plan: PlanEntry) -> dt.date | None:
     return max(known) if known else None
 
 
-def _plan_files(plan: PlanEntry) -> list[DataFile]:
+def _plan_files(plan: PlanEntry, rows: list[Row]) -> list[DataFile]:
     folder = f"{subsection_address('plans')}{plan.stem}/"
     names = plan_file_names(plan.stem)
-    rows = plan_rows(plan)
     return [
         DataFile(folder + names["csv"], csv_bytes(c.PLAN_COLUMNS, rows)),
         DataFile(
@@ -99,10 +97,9 @@ def _plan_files(plan: PlanEntry) -> list[DataFile]:
     ]
 
 
-def _report_files(report: ReportEntry, plan: PlanEntry, lang: str) -> list[DataFile]:
+def _report_files(report: ReportEntry, rows: list[Row]) -> list[DataFile]:
     folder = f"{REPORTS_ADDRESS}{report.stem}/"
     names = report_file_names(report.stem)
-    rows = report_rows(report, plan, lang)
     date = report.report.date
     stamp = date if isinstance(date, dt.date) else report.report.period.end
     return [
@@ -115,12 +112,9 @@ def _report_files(report: ReportEntry, plan: PlanEntry, lang: str) -> list[DataF
     ]
 
 
-def _acts_files(content: Content) -> list[DataFile]:
-    from generator.opendata.rows import act_rows
-
+def _acts_files(content: Content, rows: list[Row]) -> list[DataFile]:
     if not content.acts:
         return []
-    rows = act_rows(content.acts)
     base = FOLDER + ACTS_FILE
     return [
         DataFile(base + ".csv", csv_bytes(c.ACT_COLUMNS, rows)),
