@@ -85,8 +85,10 @@ def test_an_edited_report_remakes_its_page_its_plan_and_the_pages_listing_them(
     made = preview.pages_made()
     assert made == {edited.url, older.url, PLANS, OPENDATA_ADDRESS, SEARCH_ADDRESS}
     assert sibling.url not in made and model.plans[0].url not in made and "" not in made
-    data = {n[1] for n in preview.reuse.made if isinstance(n, tuple) and n[0] == "data-report"}
-    assert data == {edited.stem}
+    # the open data's rows, calendar events and files of one plan, one report each
+    own = ("rows-plan", "rows-report", "events", "data-plan", "data-calendar", "data-report")
+    data = {n for n in preview.reuse.made if isinstance(n, tuple) and len(n) == 2 and n[0] in own}
+    assert data == {("rows-report", edited.stem), ("data-report", edited.stem)}
     preview.matches_a_fresh_build()
 
 

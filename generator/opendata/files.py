@@ -12,14 +12,14 @@ from typing import Final
 
 from generator.content import Content, PlanEntry, ReportEntry
 from generator.opendata import columns as c
-from generator.opendata.ical import SECTION_FILE, calendar_bytes, calendar_file_name
+from generator.opendata.ical import SECTION_FILE, calendar_bytes, calendar_file_name, plan_events
 from generator.opendata.passport import FOLDER, Dataset, datasets, registry, structure
 from generator.opendata.rows import (
+    Row,
     acts_document,
     plan_document,
-    plan_rows,
     report_document,
-    report_rows,
+    tables,
 )
 from generator.opendata.schema import ACTS_SCHEMA, PLAN_SCHEMA, REPORT_SCHEMA
 from generator.opendata.writers import (
@@ -62,64 +62,75 @@ def data_files(
 ) -> list[DataFile]:
     """Every data file of the section, in a fixed order. ``section_url``, the published
     address of the section if the settings give it, makes the calendars' links absolute.
-    With ``reuse`` (a preview), the files of a plan, a report or the acts whose files did not
-    change are those of the previous build; the passports cover everything and are made again."""
+
+    The rows are made once and each plan's calendar events once: a plan's or a report's own
+    files and the data sets hold the same rows, a plan's calendar and the section's the same
+    events. With ``reuse`` (a preview), the rows and events of a plan, a report or the acts
+    whose files did not change are those of the previous build, and so are the files made
+    from them."""
     files: list[DataFile] = []
-    lang = content.site.language.value
+    rows = tables(content, reuse)
     plans = sorted(content.plans, key=lambda p: p.stem)
-    for plan in plans:
-        files += take(reuse, ("data-plan", plan.stem), (plan,), partial(_plan_files, plan))
-        files += take(
+    events = [
+        take(
             reuse,
-            ("data-calendar", plan.stem),
+            ("events", plan.stem),
             (plan, content.site, section_url),
-            partial(_plan_calendar, content, plan, section_url),
+            partial(plan_events, content, plan, section_url=section_url),
+        )
+        for plan in plans
+    ]
+    for plan, own in zip(plans, events, strict=True):
+        found = rows.plans[plan.stem]
+        files += take(
+            reuse, ("data-plan", plan.stem), (plan, found), partial(_plan_files, plan, found)
+        )
+        files += take(
+            reuse, ("data-calendar", plan.stem), (plan, own), partial(_plan_calendar, plan, own)
         )
     for report in sorted(content.reports, key=lambda r: r.stem):
-        planned = content.plan(report.report.plan)
-        assert planned is not None  # validation ties every report to a plan
+        found = rows.reports[report.stem]
         files += take(
             reuse,
             ("data-report", report.stem),
-            (report, planned, lang),
-            partial(_report_files, report, planned, lang),
+            (report, found),
+            partial(_report_files, report, found),
         )
-    files += take(reuse, ("data-acts",), (content.site, content.acts), lambda: _acts_files(content))
+    files += take(
+        reuse,
+        ("data-acts",),
+        (content.site, content.acts, rows.acts),
+        partial(_acts_files, content, rows.acts),
+    )
     files += take(
         reuse,
         ("data-calendar",),
-        (content.site, section_url, *plans),
-        partial(_section_calendar, content, plans, section_url),
+        (content.site, *events),
+        partial(_section_calendar, content, events),
     )
     files += [DataFile(FOLDER + name, json_bytes(schema)) for name, schema in SCHEMAS.items()]
+    sets = datasets(content, rows, reuse=reuse)
     files += take(
         reuse,
         ("data-passports",),
-        (datasets(content, reuse), section_url),
-        partial(passport_files, datasets(content, reuse), section_url=section_url, reuse=reuse),
+        (sets, section_url),
+        partial(passport_files, sets, section_url=section_url, reuse=reuse),
     )
     return files
 
 
-def _plan_calendar(content: Content, plan: PlanEntry, section_url: str | None) -> list[DataFile]:
+def _plan_calendar(plan: PlanEntry, events: bytes) -> list[DataFile]:
     return [
         DataFile(
             f"{subsection_address('plans')}{plan.stem}/{calendar_file_name(plan.stem)}",
-            calendar_bytes(content, [plan], title=plan.plan.title, section_url=section_url),
+            calendar_bytes(plan.plan.title, [events]),
         )
     ]
 
 
-def _section_calendar(
-    content: Content, plans: Sequence[PlanEntry], section_url: str | None
-) -> list[DataFile]:
+def _section_calendar(content: Content, events: Sequence[bytes]) -> list[DataFile]:
     title = f"{content.site.organization.name}: сроки планов противодействия коррупции"
-    return [
-        DataFile(
-            FOLDER + SECTION_FILE,
-            calendar_bytes(content, plans, title=title, section_url=section_url),
-        )
-    ]
+    return [DataFile(FOLDER + SECTION_FILE, calendar_bytes(title, events))]
 
 
 def _plan_stamp(plan: PlanEntry) -> dt.date | None:
@@ -128,10 +139,9 @@ def _plan_stamp(plan: PlanEntry) -> dt.date | None:
     return max(known) if known else None
 
 
-def _plan_files(plan: PlanEntry) -> list[DataFile]:
+def _plan_files(plan: PlanEntry, rows: list[Row]) -> list[DataFile]:
     folder = f"{subsection_address('plans')}{plan.stem}/"
     names = plan_file_names(plan.stem)
-    rows = plan_rows(plan)
     return [
         DataFile(folder + names["csv"], csv_bytes(c.PLAN_COLUMNS, rows)),
         DataFile(
@@ -142,10 +152,9 @@ def _plan_files(plan: PlanEntry) -> list[DataFile]:
     ]
 
 
-def _report_files(report: ReportEntry, plan: PlanEntry, lang: str) -> list[DataFile]:
+def _report_files(report: ReportEntry, rows: list[Row]) -> list[DataFile]:
     folder = f"{REPORTS_ADDRESS}{report.stem}/"
     names = report_file_names(report.stem)
-    rows = report_rows(report, plan, lang)
     date = report.report.date
     stamp = date if isinstance(date, dt.date) else report.report.period.end
     return [
@@ -158,12 +167,9 @@ def _report_files(report: ReportEntry, plan: PlanEntry, lang: str) -> list[DataF
     ]
 
 
-def _acts_files(content: Content) -> list[DataFile]:
-    from generator.opendata.rows import act_rows
-
+def _acts_files(content: Content, rows: list[Row]) -> list[DataFile]:
     if not content.acts:
         return []
-    rows = act_rows(content.acts)
     base = FOLDER + ACTS_FILE
     return [
         DataFile(base + ".csv", csv_bytes(c.ACT_COLUMNS, rows)),

@@ -17,7 +17,7 @@ from typing import Final
 from generator.content import Content
 from generator.opendata import columns as c
 from generator.opendata.columns import Column
-from generator.opendata.rows import Row, act_rows, plan_rows, report_rows
+from generator.opendata.rows import Row, Tables, tables
 from generator.reuse import Reuse, take
 from generator.site.i18n import OPENDATA_ADDRESS
 
@@ -135,26 +135,29 @@ _SETS: Final = {
 }
 
 
-def datasets(content: Content, reuse: Reuse | None = None) -> list[Dataset]:
+def datasets(
+    content: Content, rows: Tables | None = None, *, reuse: Reuse | None = None
+) -> list[Dataset]:
     """The body's data sets that have data and a date; none without ``organization.inn``,
-    since the identifier the recommendations ask for begins with it. With ``reuse`` (a
-    preview), made once per build, from the rows of the plans and reports that did not change
-    taken from the previous one."""
+    since the identifier the recommendations ask for begins with it. ``rows``: the content's
+    rows, if already made. With ``reuse`` (a preview), made once per build, from the rows of
+    the plans and reports that did not change taken from the previous one."""
     return take(
         reuse,
         ("datasets",),
         (content.site, content.plans, content.reports, content.acts),
-        partial(_datasets, content, reuse),
+        partial(_datasets, content, rows, reuse),
     )
 
 
-def _datasets(content: Content, reuse: Reuse | None) -> list[Dataset]:
+def _datasets(content: Content, rows: Tables | None, reuse: Reuse | None) -> list[Dataset]:
     site = content.site
     inn = site.organization.inn
     if inn is None:
         return []
     found = []
-    for code, (parts, dates) in _contents(content, reuse).items():
+    made = rows if rows is not None else tables(content, reuse)
+    for code, (parts, dates) in _contents(content, made).items():
         known = sorted(dates)
         if not any(parts) or not (known or site.updated):
             continue
@@ -188,30 +191,18 @@ def _given(value: dt.date | None) -> dt.date:
     return value
 
 
-def _contents(
-    content: Content, reuse: Reuse | None = None
-) -> dict[str, tuple[list[list[Row]], list[dt.date]]]:
+def _contents(content: Content, rows: Tables) -> dict[str, tuple[list[list[Row]], list[dt.date]]]:
     """Each data set's rows, per plan or report, and the dates of what it holds."""
-    lang = content.site.language.value
     plans: list[list[Row]] = []
     plan_dates: list[dt.date] = []
     for plan in content.plans:
-        plans.append(take(reuse, ("rows-plan", plan.stem), (plan,), partial(plan_rows, plan)))
+        plans.append(rows.plans[plan.stem])
         acts = [plan.plan.approved, *plan.plan.amendments]
         plan_dates += [a.date for a in acts if isinstance(a.date, dt.date)]
     reports: list[list[Row]] = []
     report_dates: list[dt.date] = []
     for report in content.reports:
-        found = content.plan(report.report.plan)
-        assert found is not None
-        reports.append(
-            take(
-                reuse,
-                ("rows-report", report.stem),
-                (report, found, lang),
-                partial(report_rows, report, found, lang),
-            )
-        )
+        reports.append(rows.reports[report.stem])
         if isinstance(report.report.date, dt.date):
             report_dates.append(report.report.date)
     # The registry's own date is when the section was last updated: its acts' dates are those
@@ -223,7 +214,7 @@ def _contents(
     return {
         "plans": (plans, plan_dates),
         "reports": (reports, report_dates),
-        "acts": ([act_rows(content.acts)], act_dates),
+        "acts": ([rows.acts], act_dates),
     }
 
 
@@ -234,7 +225,9 @@ def passport_notes(content: Content, reuse: Reuse | None = None) -> list[str]:
             "в site.yaml не указан ИНН органа (organization.inn): паспорта открытых данных"
             " (opendata/list.csv, meta.csv) не созданы; данные в CSV, XLSX и JSON опубликованы"
         ]
-    missing = sorted({name for dataset in datasets(content, reuse) for name in dataset.missing()})
+    missing = sorted(
+        {name for dataset in datasets(content, reuse=reuse) for name in dataset.missing()}
+    )
     if not missing:
         return []
     return [

@@ -321,7 +321,7 @@ class _Renderer:
             groups=groups,
             schemas=list(SCHEMAS),
             calendar=SECTION_FILE,
-            passports=[(d, page_rows(d)) for d in datasets(model.content, self.reuse)],
+            passports=[(d, page_rows(d)) for d in datasets(model.content, reuse=self.reuse)],
             standard=STANDARD,
             updated=model.search.updated,
         )
