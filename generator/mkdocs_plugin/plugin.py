@@ -12,6 +12,7 @@ site is written, it is indexed for search; a failed indexing fails the build.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,11 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         except IndexingFailed as failure:
             self._pending = {}
             raise PluginError(f"поиск не построен, сайт не собран: {failure}") from None
+        if not self._serving:
+            # A build gives each page to MkDocs once (on_page_content) and then lets it go: the
+            # pages of a large site outweigh its content. A preview keeps the last good pages
+            # to fall back on while the clerk fixes an error.
+            self._prepared = replace(prepared, pages=[])
         return config
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -164,7 +170,8 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
     def on_page_content(
         self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str | None:
-        ours = self._pages.get(page.file.src_uri)
+        src = page.file.src_uri
+        ours = self._pages.get(src) if self._serving else self._pages.pop(src, None)
         if ours is None:
             return None
         if ours.updated:
@@ -178,6 +185,8 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         return wrap_page(ours.html, index) if index else ours.html
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
+        # The page is in the output now; MkDocs would keep its content until the build ends.
+        page.content = None
         return repair_material_markup(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
