@@ -73,6 +73,7 @@ def prepare_site(root: Path, templates: Path, *, strict: bool = False) -> Prepar
     content has errors (or warnings, in strict mode)."""
     from generator.site.model import build_model
     from generator.site.pages import render_pages
+    from generator.spool import Spool
 
     with timings.stage("load"), _collector_paused():
         content, diagnostics = load_content(root)
@@ -84,7 +85,9 @@ def prepare_site(root: Path, templates: Path, *, strict: bool = False) -> Prepar
         log.log(level, diagnostics.report())
     with timings.stage("render"):
         model = build_model(content, banner=banner_text(content.site.requirements))
-        pages = render_pages(model, templates)
+        # Each page goes to disk as it is rendered: MkDocs writes it much later.
+        spool = Spool.open()
+        pages = render_pages(model, templates, keep=spool.keep if spool else None)
     return Prepared(content, model, pages, diagnostics)
 
 

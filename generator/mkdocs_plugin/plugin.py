@@ -65,6 +65,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self._prepared: Prepared | None = None
         self._indexed: dict[str, PageIndex] = {}
         self._pending: dict[str, Pending] = {}
+        self._writing: dict[str, Page] = {}  # pages MkDocs has a stand-in for
         self._serving = False
         self._root: Path | None = None
 
@@ -93,6 +94,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self._prepared = prepared
         content, pages = prepared.content, prepared.pages
         self._pages = {page.src_uri: page for page in pages}
+        self._writing = {}
         self._indexed = index_pages(prepared.model)
         pin_build_date(pages)
         config.theme["language"] = content.site.language.value
@@ -181,12 +183,18 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             page.meta["ak_subsection"] = ours.key
         if ours.kind == PageKind.SEARCH:
             page.meta["ak_search_page"] = True
-        index = self._indexed.get(ours.url)
-        return wrap_page(ours.html, index) if index else ours.html
+        # MkDocs holds the content of every page until it has written them all: it gets a
+        # stand-in, and the page itself goes into the output as the page is written.
+        self._writing[src] = ours
+        return _stand_in(ours.html)
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
-        # The page is in the output now; MkDocs would keep its content until the build ends.
-        page.content = None
+        ours = self._writing.pop(page.file.src_uri, None)
+        if ours is not None:
+            html = ours.html
+            index = self._indexed.get(ours.url)
+            output = output.replace(_stand_in(html), wrap_page(html, index) if index else html, 1)
+        page.content = None  # in the output now; MkDocs would keep it to the end of the build
         return repair_material_markup(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -209,3 +217,13 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         return repair_material_markup(output_content) if template_name == "404.html" else None
+
+
+_STAND_IN = "<!--antikor:page-->"
+
+
+def _stand_in(html: str) -> str:
+    """What MkDocs holds as a page's content until the page is written: a marker that cannot
+    come from content (text is escaped), and a heading if the page has one, since Material adds
+    its own heading to a page without one."""
+    return _STAND_IN + ("<h1><!--/-->" if "<h1" in html else "")

@@ -1,6 +1,7 @@
-"""A build lets each page go once MkDocs has written it: the pages of a large site outweigh its
-content, and holding them (and MkDocs' copy of each) to the end of the build doubled its peak.
-A preview keeps the last good pages, to show them while the clerk fixes an error."""
+"""A build lets each page go once MkDocs has written it, and MkDocs holds only a stand-in for
+each page until then: the pages of a large site outweigh its content, and holding them (and
+MkDocs' copy of each) to the end of the build doubled its peak. A preview keeps the last good
+pages, to show them while the clerk fixes an error."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class Built:
     plugin: AntikorPlugin
     prepared: Prepared  # as the plugin held it when the outputs were made
     written: list[MkPage]  # MkDocs' pages, as they are once the site is written
+    held_by_mkdocs: list[str]  # what MkDocs held as each page's content until it wrote it
     site: Path
 
 
@@ -30,7 +32,15 @@ def _build(site: Path, command: str, monkeypatch: pytest.MonkeyPatch) -> Built:
     """Build the minimal content as ``antikor <command>`` does."""
     written: list[MkPage] = []
     held: list[Prepared] = []
+    contents: list[str] = []
     post_page, post_build = AntikorPlugin.on_post_page, AntikorPlugin.on_post_build
+    page_content = AntikorPlugin.on_page_content
+
+    def on_page_content(self: AntikorPlugin, html: str, /, **kwargs: Any) -> str | None:
+        content = page_content(self, html, **kwargs)
+        assert content is not None
+        contents.append(content)
+        return content
 
     def on_post_page(self: AntikorPlugin, output: str, /, **kwargs: Any) -> str | None:
         written.append(kwargs["page"])
@@ -43,12 +53,13 @@ def _build(site: Path, command: str, monkeypatch: pytest.MonkeyPatch) -> Built:
 
     monkeypatch.setattr(AntikorPlugin, "on_post_page", on_post_page)
     monkeypatch.setattr(AntikorPlugin, "on_post_build", on_post_build)
+    monkeypatch.setattr(AntikorPlugin, "on_page_content", on_page_content)
     config = load_site_config(FIXTURES / "minimal", config_file=ROOT / "mkdocs.yml", site_dir=site)
     config.plugins.on_startup(command=command, dirty=False)
     build(config)
     plugin = config.plugins["antikor"]
     assert isinstance(plugin, AntikorPlugin)
-    return Built(plugin, held[0], written, site)
+    return Built(plugin, held[0], written, contents, site)
 
 
 def _pages(site: Path) -> dict[str, bytes]:
@@ -63,6 +74,8 @@ def test_a_build_lets_each_page_go_once_written(
     assert all(page.content is None for page in built.written)
     assert built.prepared.pages == []
     assert built.plugin._pages == {}
+    # MkDocs held a few bytes per page, not the pages, until it wrote each
+    assert all(len(content) < 40 for content in built.held_by_mkdocs)
     # and the pages are those a preview, which keeps every page, writes
     kept = _build(tmp_path / "serve", "serve", monkeypatch)
     assert _pages(built.site) == _pages(kept.site)
