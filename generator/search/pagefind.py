@@ -24,7 +24,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,7 +113,7 @@ def pagefind_command(
     ]
 
 
-def render_records(records: Sequence[Record], language: str) -> list[bytes]:
+def render_records(records: Iterable[Record], language: str) -> list[bytes]:
     """Each record as the HTML document Pagefind reads."""
     return [render_record(record, language).encode() for record in records]
 
@@ -211,7 +211,7 @@ def index_site(
 
 
 def start_indexing(
-    records: Sequence[Record],
+    records: Iterable[Record],
     language: str,
     *,
     site_dir: Path,
@@ -252,7 +252,7 @@ def start_indexing(
         shutil.rmtree(work, ignore_errors=True)
         log.error("pagefind did not run: %s", exc)
         raise IndexingFailed(f"программа Pagefind не запустилась ({exc})") from None
-    return Indexing(process, work, output, len(records))
+    return Indexing(process, work, output, len(documents))
 
 
 OUTPUT_PREFIX = ".antikor-search-"
