@@ -192,8 +192,13 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         ours = self._writing.pop(page.file.src_uri, None)
         if ours is not None:
             html = ours.html
+            stand_in = _stand_in(html)
+            at = output.find(stand_in)
+            if at < 0:  # a theme that does not print the page's content
+                raise PluginError(f"страница {ours.url or '/'}: тема не вывела ее содержимое")
             index = self._indexed.get(ours.url)
-            output = output.replace(_stand_in(html), wrap_page(html, index) if index else html, 1)
+            body = wrap_page(html, index) if index else html
+            output = output[:at] + body + output[at + len(stand_in) :]
         page.content = None  # in the output now; MkDocs would keep it to the end of the build
         return repair_material_markup(output)
 

@@ -88,3 +88,25 @@ def test_a_preview_keeps_the_last_good_pages(
     assert len(kept.prepared.pages) == len(kept.written)
     assert all(page.html for page in kept.prepared.pages)
     assert {page.src_uri for page in kept.prepared.pages} == set(kept.plugin._pages)
+
+
+def test_a_page_missing_from_the_output_fails_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page goes into the output where the theme printed its stand-in; a theme that does
+    not print it fails the build instead of publishing empty pages."""
+    from mkdocs.exceptions import Abort
+
+    page_content = AntikorPlugin.on_page_content
+
+    def not_printed(self: AntikorPlugin, html: str, /, **kwargs: Any) -> str | None:
+        page_content(self, html, **kwargs)
+        return "<p>something else</p>"
+
+    monkeypatch.setattr(AntikorPlugin, "on_page_content", not_printed)
+    config = load_site_config(
+        FIXTURES / "minimal", config_file=ROOT / "mkdocs.yml", site_dir=tmp_path / "site"
+    )
+    config.plugins.on_startup(command="build", dirty=False)
+    with pytest.raises(Abort):
+        build(config)
