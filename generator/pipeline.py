@@ -184,7 +184,7 @@ def _write_open_data(written: Written) -> None:
 
 
 OUTPUTS: tuple[Output, ...] = (
-    Output("opendata", _write_open_data),
+    Output("opendata", _write_open_data, timed=True),
     # A preview rebuilds after every saved file and must show it within seconds; indexing an
     # archive takes longer, so the search index is built for publishing only.
     Output("search", _write_search_index, in_preview=False, timed=True, start=_start_search_index),

@@ -26,7 +26,9 @@ def test_build_writes_the_stage_times(tmp_path: Path) -> None:
     out = tmp_path / "timings.json"
     result = build_site(FIXTURES / "minimal", tmp_path / "site", "--timings", str(out))
     assert result.exit_code == 0, result.stderr
-    assert {"load", "render", "mkdocs"} <= set(json.loads(out.read_text(encoding="utf-8")))
+    assert {"load", "render", "mkdocs", "opendata"} <= set(
+        json.loads(out.read_text(encoding="utf-8"))
+    )
 
 
 def test_build_prints_the_stage_times(tmp_path: Path) -> None:

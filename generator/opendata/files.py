@@ -11,14 +11,14 @@ from typing import Final
 
 from generator.content import Content, PlanEntry, ReportEntry
 from generator.opendata import columns as c
-from generator.opendata.ical import SECTION_FILE, calendar_bytes, calendar_file_name
+from generator.opendata.ical import SECTION_FILE, calendar_bytes, calendar_file_name, plan_events
 from generator.opendata.passport import FOLDER, Dataset, datasets, registry, structure
 from generator.opendata.rows import (
+    Row,
     acts_document,
     plan_document,
-    plan_rows,
     report_document,
-    report_rows,
+    tables,
 )
 from generator.opendata.schema import ACTS_SCHEMA, PLAN_SCHEMA, REPORT_SCHEMA
 from generator.opendata.writers import BOM, csv_bytes, json_bytes, xlsx_bytes
@@ -53,27 +53,23 @@ def data_files(content: Content, *, section_url: str | None = None) -> Iterator[
     before the next is made, since together they outweigh the content (four times over on a
     site of 50 plans and 200 reports). ``section_url``, the published address of the section
     if the settings give it, makes the calendars' links absolute."""
-    lang = content.site.language.value
+    rows = tables(content)
     plans = sorted(content.plans, key=lambda p: p.stem)
-    for plan in plans:
-        yield from _plan_files(plan)
+    events = [plan_events(content, plan, section_url=section_url) for plan in plans]
+    for plan, own in zip(plans, events, strict=True):
+        yield from _plan_files(plan, rows.plans[plan.stem])
         yield DataFile(
             f"{subsection_address('plans')}{plan.stem}/{calendar_file_name(plan.stem)}",
-            calendar_bytes(content, [plan], title=plan.plan.title, section_url=section_url),
+            calendar_bytes(plan.plan.title, [own]),
         )
     for report in sorted(content.reports, key=lambda r: r.stem):
-        planned = content.plan(report.report.plan)
-        assert planned is not None  # validation ties every report to a plan
-        yield from _report_files(report, planned, lang)
-    yield from _acts_files(content)
+        yield from _report_files(report, rows.reports[report.stem])
+    yield from _acts_files(content, rows.acts)
     title = f"{content.site.organization.name}: сроки планов противодействия коррупции"
-    yield DataFile(
-        FOLDER + SECTION_FILE,
-        calendar_bytes(content, plans, title=title, section_url=section_url),
-    )
+    yield DataFile(FOLDER + SECTION_FILE, calendar_bytes(title, events))
     for name, schema in SCHEMAS.items():
         yield DataFile(FOLDER + name, json_bytes(schema))
-    yield from passport_files(datasets(content), section_url=section_url)
+    yield from passport_files(datasets(content, rows), section_url=section_url)
 
 
 def _plan_stamp(plan: PlanEntry) -> dt.date | None:
@@ -82,10 +78,9 @@ def _plan_stamp(plan: PlanEntry) -> dt.date | None:
     return max(known) if known else None
 
 
-def _plan_files(plan: PlanEntry) -> Iterator[DataFile]:
+def _plan_files(plan: PlanEntry, rows: list[Row]) -> Iterator[DataFile]:
     folder = f"{subsection_address('plans')}{plan.stem}/"
     names = plan_file_names(plan.stem)
-    rows = plan_rows(plan)
     yield DataFile(folder + names["csv"], csv_bytes(c.PLAN_COLUMNS, rows))
     yield DataFile(
         folder + names["xlsx"],
@@ -94,10 +89,9 @@ def _plan_files(plan: PlanEntry) -> Iterator[DataFile]:
     yield DataFile(folder + names["json"], json_bytes(plan_document(plan)))
 
 
-def _report_files(report: ReportEntry, plan: PlanEntry, lang: str) -> Iterator[DataFile]:
+def _report_files(report: ReportEntry, rows: list[Row]) -> Iterator[DataFile]:
     folder = f"{REPORTS_ADDRESS}{report.stem}/"
     names = report_file_names(report.stem)
-    rows = report_rows(report, plan, lang)
     date = report.report.date
     stamp = date if isinstance(date, dt.date) else report.report.period.end
     yield DataFile(folder + names["csv"], csv_bytes(c.REPORT_COLUMNS, rows))
@@ -107,12 +101,9 @@ def _report_files(report: ReportEntry, plan: PlanEntry, lang: str) -> Iterator[D
     yield DataFile(folder + names["json"], json_bytes(report_document(report)))
 
 
-def _acts_files(content: Content) -> Iterator[DataFile]:
-    from generator.opendata.rows import act_rows
-
+def _acts_files(content: Content, rows: list[Row]) -> Iterator[DataFile]:
     if not content.acts:
         return
-    rows = act_rows(content.acts)
     base = FOLDER + ACTS_FILE
     yield DataFile(base + ".csv", csv_bytes(c.ACT_COLUMNS, rows))
     yield DataFile(

@@ -47,45 +47,54 @@ def uid(content: Content, plan: PlanEntry, key: str) -> str:
     return f"{digest}@antikor"
 
 
-def calendar_bytes(
-    content: Content, plans: Sequence[PlanEntry], *, title: str, section_url: str | None
-) -> bytes:
-    """An iCalendar file of the definite deadlines of ``plans``, in plan order."""
-    from icalendar import Calendar, Event
+def calendar_bytes(title: str, events: Sequence[bytes]) -> bytes:
+    """An iCalendar file of ``events`` (those of :func:`plan_events`), in their order. A
+    plan's events are written once, for its own calendar and the section's alike."""
+    from icalendar import Calendar
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", title)
-    for plan in plans:
-        stamp = _stamp(plan, content)
-        for entry in plan.measures.values():
-            due = definite_due(plan, entry)
-            if due is None:
-                continue
-            measure = entry.measure
-            row = f"{plan_url(plan.stem)}#{anchor(entry.key)}"
-            event = Event()
-            event.add("uid", uid(content, plan, entry.key))
-            event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), tzinfo=dt.UTC))
-            event.add("dtstart", due)
-            event.add("dtend", due + dt.timedelta(days=1))
-            event.add("summary", f"{measure.number} {_first_line(measure.text)}")
-            lines = [
-                measure.text,
-                f"Исполнители: {EXECUTOR_SEPARATOR.join(measure.executors)}",
-                f"Срок: {measure.deadline}",
-                f"План: {plan.plan.title}",
-            ]
-            if section_url:
-                event.add("url", section_url.rstrip("/") + "/" + row)
-            else:
-                lines.append(f"Строка плана на сайте: {row}")
-            event.add("description", "\n".join(lines))
-            event.add("transp", "TRANSPARENT")
-            calendar.add_component(event)
-    return bytes(calendar.to_ical())
+    empty = bytes(calendar.to_ical())
+    end = b"END:VCALENDAR\r\n"
+    assert empty.endswith(end)
+    return empty.removesuffix(end) + b"".join(events) + end
+
+
+def plan_events(content: Content, plan: PlanEntry, *, section_url: str | None) -> bytes:
+    """The iCalendar events of a plan's definite deadlines, in plan order."""
+    from icalendar import Event
+
+    stamp = _stamp(plan, content)
+    events = []
+    for entry in plan.measures.values():
+        due = definite_due(plan, entry)
+        if due is None:
+            continue
+        measure = entry.measure
+        row = f"{plan_url(plan.stem)}#{anchor(entry.key)}"
+        event = Event()
+        event.add("uid", uid(content, plan, entry.key))
+        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), tzinfo=dt.UTC))
+        event.add("dtstart", due)
+        event.add("dtend", due + dt.timedelta(days=1))
+        event.add("summary", f"{measure.number} {_first_line(measure.text)}")
+        lines = [
+            measure.text,
+            f"Исполнители: {EXECUTOR_SEPARATOR.join(measure.executors)}",
+            f"Срок: {measure.deadline}",
+            f"План: {plan.plan.title}",
+        ]
+        if section_url:
+            event.add("url", section_url.rstrip("/") + "/" + row)
+        else:
+            lines.append(f"Строка плана на сайте: {row}")
+        event.add("description", "\n".join(lines))
+        event.add("transp", "TRANSPARENT")
+        events.append(bytes(event.to_ical()))
+    return b"".join(events)
 
 
 def _stamp(plan: PlanEntry, content: Content) -> dt.date:

@@ -16,7 +16,7 @@ from typing import Final
 from generator.content import Content
 from generator.opendata import columns as c
 from generator.opendata.columns import Column
-from generator.opendata.rows import Row, act_rows, plan_rows, report_rows
+from generator.opendata.rows import Row, Tables, tables
 from generator.site.i18n import OPENDATA_ADDRESS
 
 STANDARD: Final = "http://opendata.gosmonitor.ru/standard/3.0"
@@ -129,17 +129,18 @@ _SETS: Final = {
 }
 
 
-def datasets(content: Content) -> list[Dataset]:
+def datasets(content: Content, rows: Tables | None = None) -> list[Dataset]:
     """The body's data sets that have data and a date; none without ``organization.inn``,
-    since the identifier the recommendations ask for begins with it."""
+    since the identifier the recommendations ask for begins with it. ``rows``: the content's
+    rows, if already made."""
     site = content.site
     inn = site.organization.inn
     if inn is None:
         return []
     found = []
-    for code, (rows, dates) in _contents(content).items():
+    for code, (found_rows, dates) in _contents(content, rows or tables(content)).items():
         known = sorted(dates)
-        if not rows or not (known or site.updated):
+        if not found_rows or not (known or site.updated):
             continue
         title, description, subject = _SETS[code]
         phone = site.contacts.hotline_phone
@@ -150,7 +151,7 @@ def datasets(content: Content) -> list[Dataset]:
                 description=description,
                 subject=subject,
                 columns=_COLUMNS[code],
-                rows=tuple(rows),
+                rows=tuple(found_rows),
                 created=known[0] if known else _given(site.updated),
                 modified=known[-1] if known else _given(site.updated),
                 identifier=f"{inn}-anticorruption-{code}",
@@ -171,21 +172,18 @@ def _given(value: dt.date | None) -> dt.date:
     return value
 
 
-def _contents(content: Content) -> dict[str, tuple[list[Row], list[dt.date]]]:
+def _contents(content: Content, rows: Tables) -> dict[str, tuple[list[Row], list[dt.date]]]:
     """Each data set's rows and the dates of what it holds."""
-    lang = content.site.language.value
     plans: list[Row] = []
     plan_dates: list[dt.date] = []
     for plan in content.plans:
-        plans += plan_rows(plan)
+        plans += rows.plans[plan.stem]
         acts = [plan.plan.approved, *plan.plan.amendments]
         plan_dates += [a.date for a in acts if isinstance(a.date, dt.date)]
     reports: list[Row] = []
     report_dates: list[dt.date] = []
     for report in content.reports:
-        found = content.plan(report.report.plan)
-        assert found is not None
-        reports += report_rows(report, found, lang)
+        reports += rows.reports[report.stem]
         if isinstance(report.report.date, dt.date):
             report_dates.append(report.report.date)
     # The registry's own date is when the section was last updated: its acts' dates are those
@@ -197,7 +195,7 @@ def _contents(content: Content) -> dict[str, tuple[list[Row], list[dt.date]]]:
     return {
         "plans": (plans, plan_dates),
         "reports": (reports, report_dates),
-        "acts": (act_rows(content.acts), act_dates),
+        "acts": (rows.acts, act_dates),
     }
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -138,6 +139,30 @@ def act_rows(acts: Sequence[Act]) -> list[Row]:
 def _complete(columns: Sequence[c.Column], values: dict[str, Any]) -> Row:
     """The row in the columns' order, every column present."""
     return {column.name: str(values.get(column.name, "")) for column in columns}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The rows of every data file, made once: a plan's or a report's own files and the
+    open-data sets of the passports hold the same rows."""
+
+    plans: Mapping[str, list[Row]]  # by plan stem
+    reports: Mapping[str, list[Row]]  # by report stem
+    acts: list[Row]
+
+
+def tables(content: Content) -> Tables:
+    lang = content.site.language.value
+    reports = {}
+    for report in content.reports:
+        plan = content.plan(report.report.plan)
+        assert plan is not None  # validation ties every report to a plan
+        reports[report.stem] = report_rows(report, plan, lang)
+    return Tables(
+        plans={plan.stem: plan_rows(plan) for plan in content.plans},
+        reports=reports,
+        acts=act_rows(content.acts),
+    )
 
 
 # --- JSON documents -------------------------------------------------------------------------

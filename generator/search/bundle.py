@@ -6,8 +6,7 @@ it. Everything else it writes is stable. So, after each run, every filter file i
 its values sorted, and the metadata and entry files are rewritten to point at the new names.
 This works on the files in memory, before they are written.
 
-The files are gzip-compressed CBOR after a fixed signature. Only the CBOR that Pagefind writes
-is handled: unsigned integers, text, arrays and maps of definite length.
+The files are gzip-compressed CBOR after a fixed signature.
 """
 
 from __future__ import annotations
@@ -15,9 +14,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import struct
 from pathlib import Path
 from typing import Any
+
+import cbor2
 
 SIGNATURE = b"pagefind_dcd"
 
@@ -26,69 +26,19 @@ class UnexpectedBundle(Exception):
     """The index files are not laid out as this version of the code expects."""
 
 
-# --- a small CBOR codec ----------------------------------------------------------------------
+# --- CBOR ----------------------------------------------------------------------------------------
 
 
 def decode(data: bytes) -> Any:
-    value, end = _decode(data, 0)
-    if end != len(data):
-        raise UnexpectedBundle(f"{len(data) - end} trailing bytes")
-    return value
-
-
-def _decode(data: bytes, at: int) -> tuple[Any, int]:
-    head = data[at]
-    major, info = head >> 5, head & 31
-    at += 1
-    if info < 24:
-        argument = info
-    elif info in (24, 25, 26, 27):
-        size = 1 << (info - 24)
-        argument = int.from_bytes(data[at : at + size], "big")
-        at += size
-    else:
-        raise UnexpectedBundle(f"indefinite or reserved CBOR item {head:#x}")
-    if major == 0:
-        return argument, at
-    if major == 3:
-        return data[at : at + argument].decode("utf-8"), at + argument
-    if major == 4:
-        items = []
-        for _ in range(argument):
-            item, at = _decode(data, at)
-            items.append(item)
-        return items, at
-    if major == 5:
-        mapping = {}
-        for _ in range(argument):
-            key, at = _decode(data, at)
-            mapping[key], at = _decode(data, at)
-        return mapping, at
-    raise UnexpectedBundle(f"CBOR major type {major} is not expected in Pagefind's files")
+    try:
+        return cbor2.loads(data)
+    except cbor2.CBORDecodeError as exc:
+        raise UnexpectedBundle(f"not CBOR: {exc}") from None
 
 
 def encode(value: Any) -> bytes:
-    if isinstance(value, bool) or value is None:
-        raise UnexpectedBundle(f"cannot encode {value!r}")
-    if isinstance(value, int):
-        return _head(0, value)
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _head(3, len(raw)) + raw
-    if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(encode(item) for item in value)
-    if isinstance(value, dict):
-        return _head(5, len(value)) + b"".join(encode(k) + encode(v) for k, v in value.items())
-    raise UnexpectedBundle(f"cannot encode {type(value).__name__}")
-
-
-def _head(major: int, argument: int) -> bytes:
-    if argument < 24:
-        return bytes([major << 5 | argument])
-    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
-        if argument < 1 << (8 * struct.calcsize(fmt)):
-            return bytes([major << 5 | info]) + struct.pack(fmt, argument)
-    raise UnexpectedBundle(f"integer too large: {argument}")
+    """CBOR as Pagefind writes it: definite lengths, the shortest heads."""
+    return cbor2.dumps(value)
 
 
 # --- the files ----------------------------------------------------------------------------------
@@ -97,11 +47,16 @@ Files = dict[str, bytes]
 """The bundle in memory: path under ``pagefind/`` → content."""
 
 
-def unpack(packed: bytes, name: str = "") -> Any:
+def unpacked_cbor(packed: bytes, name: str = "") -> bytes:
+    """The CBOR of a file's bytes: decompressed, without the signature."""
     raw = gzip.decompress(packed)
     if not raw.startswith(SIGNATURE):
         raise UnexpectedBundle(f"{name}: no Pagefind signature")
-    return decode(raw[len(SIGNATURE) :])
+    return raw[len(SIGNATURE) :]
+
+
+def unpack(packed: bytes, name: str = "") -> Any:
+    return decode(unpacked_cbor(packed, name))
 
 
 def read(path: Path) -> Any:

@@ -19,10 +19,13 @@ and measured slower than the command line here.
 
 from __future__ import annotations
 
+import json
 import logging
+import math
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -93,24 +96,26 @@ def index_config(language: str) -> dict[str, Any]:
     return {"force_language": language, "exclude_selectors": list(EXCLUDED)}
 
 
-def pagefind_command(
-    site_dir: Path, language: str, binary: str, output: Path | None = None
-) -> list[str]:
-    """The Pagefind command line over ``site_dir``, writing the index to ``output`` (by default
-    ``site_dir/pagefind``)."""
+def pagefind_options(language: str, binary: str) -> list[str]:
+    """Pagefind's command line without the folders it reads and writes."""
     config = index_config(language)
     return [
         binary,
-        "--site",
-        str(site_dir),
-        "--output-path",
-        str(output or site_dir / BUNDLE),
         "--force-language",
         config["force_language"],
         "--exclude-selectors",
         ", ".join(config["exclude_selectors"]),
         "--quiet",
     ]
+
+
+def pagefind_command(
+    site_dir: Path, language: str, binary: str, output: Path | None = None
+) -> list[str]:
+    """The Pagefind command line over ``site_dir``, writing the index to ``output`` (by default
+    ``site_dir/pagefind``)."""
+    folders = ["--site", str(site_dir), "--output-path", str(output or site_dir / BUNDLE)]
+    return [*pagefind_options(language, binary), *folders]
 
 
 def render_records(records: Iterable[Record], language: str) -> list[bytes]:
@@ -160,6 +165,121 @@ def remove_abandoned(parent: Path | None, prefix: str = WORK_PREFIX) -> None:
             continue
 
 
+PART_BYTES = 32 * 1024 * 1024
+"""The most input one Pagefind process is given. Pagefind holds about 25 times its input in
+memory until it writes the index (a part of this size peaks near 800 MB), so a larger site is
+indexed in parts."""
+
+MEMORY_PER_BYTE = 26
+"""Bytes of memory a Pagefind process takes for a byte of input, with a margin."""
+
+SMALLEST_SETTING = 0.05
+"""The smallest part, in megabytes, ``ANTIKOR_SEARCH_PART_MB`` may ask for."""
+
+PART_PREFIX = "part-"
+
+ENV_PART = "ANTIKOR_SEARCH_PART_MB"
+"""Environment variable setting another :data:`PART_BYTES`, in megabytes, for a machine with
+less memory."""
+
+
+def part_bytes() -> int:
+    """The most input a Pagefind process is given: :data:`PART_BYTES`, or ``ANTIKOR_SEARCH_PART_MB``."""
+    configured = os.environ.get(ENV_PART, "").strip()
+    if not configured:
+        return PART_BYTES
+    try:
+        limit = float(configured.replace(",", "."))
+    except ValueError:
+        limit = math.nan
+    if not (math.isfinite(limit) and SMALLEST_SETTING <= limit <= 1024 * 1024):
+        raise IndexingFailed(
+            f"{ENV_PART}={configured}: ожидается размер части индекса в мегабайтах,"
+            f" не меньше {SMALLEST_SETTING:n}".replace(".", ",")
+        )
+    return int(limit * 1024 * 1024)
+
+
+def index_jobs(limit: int) -> int:
+    """How many Pagefind processes run at once: one a processor the build may use, as many as
+    the memory available now holds with parts of ``limit`` bytes."""
+    try:
+        processors = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        processors = os.cpu_count() or 1
+    available = available_memory()
+    if available is not None:
+        processors = min(processors, available // (MEMORY_PER_BYTE * limit))
+    return max(1, processors)
+
+
+def available_memory() -> int | None:
+    """Memory the system can give without swapping (Linux's ``MemAvailable``), if known."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def split_parts(sizes: Sequence[int], limit: int = PART_BYTES) -> list[range]:
+    """The documents (by size, in order) cut into runs of about equal size, as few as keep
+    each under ``limit`` (a document larger than that is a part of its own). The cut depends
+    on the content only, not on the machine, so that builds of one commit are the same."""
+    total = sum(sizes)
+    count = max(1, -(-total // limit))
+    goal = total / count
+    parts: list[range] = []
+    start = 0
+    size = 0
+    for end, document in enumerate(sizes):
+        if end > start and (size + document > limit or size >= goal):
+            parts.append(range(start, end))
+            start, size = end, 0
+        size += document
+    if sizes:
+        parts.append(range(start, len(sizes)))
+    return parts
+
+
+Document = tuple[str, "Path | bytes"]
+"""A file to index: its path under the site, and a published file to link or the HTML itself."""
+
+
+def _put(folder: Path, name: str, source: Path | bytes) -> None:
+    target = folder / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(source, bytes):
+        target.write_bytes(source)
+        return
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copyfile(source, target)
+
+
+def documents_of(
+    site_dir: Path,
+    pages: Sequence[Path],
+    documents: Sequence[bytes],
+    written: Sequence[tuple[str, bytes]] = (),
+) -> list[Document]:
+    """What Pagefind indexes, in order: the site's pages, the ``written`` pages, the records.
+    Records are named by their position, so that their addresses do not depend on the parts."""
+    width = len(str(len(documents)))
+    return [
+        *((page.relative_to(site_dir).as_posix(), page) for page in pages),
+        *written,
+        *(
+            (f"{RECORDS}/{number:0{width}d}.html", document)
+            for number, document in enumerate(documents, start=1)
+        ),
+    ]
+
+
 def prepare_input(
     site_dir: Path,
     pages: Sequence[Path],
@@ -167,28 +287,33 @@ def prepare_input(
     parent: Path | None,
     *,
     written: Sequence[tuple[str, bytes]] = (),
-) -> Path:
+    limit: int = PART_BYTES,
+) -> tuple[Path, list[Path]]:
     """A new folder under ``parent`` with the site's pages (linked where the file system
     allows, copied otherwise), the ``written`` pages (path under the site, HTML) and the
-    records. The caller removes it."""
+    records, and the parts to index: the folder itself, or folders in it laid out like the
+    site, each with a share of the files (:func:`split_parts`, at most ``limit`` bytes of input
+    a part). The caller removes it."""
     work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=parent))
+    files = documents_of(site_dir, pages, documents, written)
+    sizes = [
+        len(source) if isinstance(source, bytes) else source.stat().st_size for _, source in files
+    ]
     try:
-        for page in pages:
-            target = work / page.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(page, target)
-            except OSError:  # another file system
-                shutil.copyfile(page, target)
-        for name, document in written:
-            target = work / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(document)
-        write_records(work / RECORDS, documents)
+        split = split_parts(sizes, limit)
+        if len(split) <= 1:
+            folders = [work]
+        else:
+            width = len(str(len(split)))
+            folders = [work / f"{PART_PREFIX}{n:0{width}d}" for n in range(1, len(split) + 1)]
+        for folder, part in zip(folders, split or [range(0)], strict=True):
+            folder.mkdir(exist_ok=True)
+            for number in part:
+                _put(folder, *files[number])
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return work
+    return work, folders
 
 
 def index_site(
@@ -225,6 +350,7 @@ def start_indexing(
     is written. The index is made beside ``site_dir`` (the build empties ``site_dir`` when it
     starts) and moved into it by :meth:`Indexing.finish`."""
     binary = pagefind_binary()
+    limit = part_bytes()
     documents = render_records(records, language)
     try:
         needed = sum(page.stat().st_size for page in pages)
@@ -232,19 +358,27 @@ def start_indexing(
         parent = work_parent or working_parent(needed)
         remove_abandoned(parent)
         try:
-            work = prepare_input(site_dir, pages, documents, parent, written=written)
+            work, parts = prepare_input(
+                site_dir, pages, documents, parent, written=written, limit=limit
+            )
         except OSError:
             if parent != MEMORY:
                 raise
             log.debug("no room in %s after all, using the temporary folder", MEMORY)
-            work = prepare_input(site_dir, pages, documents, None, written=written)
+            work, parts = prepare_input(
+                site_dir, pages, documents, None, written=written, limit=limit
+            )
     except OSError as exc:
         log.error("cannot prepare the pages and records for pagefind: %s", exc)
         raise IndexingFailed(f"не удалось подготовить записи для поиска ({exc})") from None
     try:
         output = _output_folder(site_dir.parent, work)
-        command = pagefind_command(work, language, binary, output=output)
+        if len(parts) == 1:
+            command = pagefind_command(work, language, binary, output=output)
+        else:
+            command = parts_command(parts, output, language, binary, index_jobs(limit))
         log.debug("running %s", " ".join(command))
+        # in the build's process group: Ctrl+C in the terminal stops Pagefind with the build
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
@@ -252,8 +386,31 @@ def start_indexing(
         shutil.rmtree(work, ignore_errors=True)
         log.error("pagefind did not run: %s", exc)
         raise IndexingFailed(f"программа Pagefind не запустилась ({exc})") from None
-    return Indexing(process, work, output, len(documents))
+    return Indexing(process, work, output, len(documents), in_parts=len(parts) > 1)
 
+
+def parts_command(
+    parts: Sequence[Path], output: Path, language: str, binary: str, jobs: int
+) -> list[str]:
+    """The command that indexes the parts, ``jobs`` at a time, and merges their indexes into
+    ``output`` (:mod:`generator.search.parts`)."""
+    return [
+        sys.executable,
+        "-P",  # the package, not a folder of the same name where the build runs
+        "-m",
+        "generator.search.parts",
+        "--output",
+        str(output),
+        "--jobs",
+        str(jobs),
+        "--command",
+        json.dumps(pagefind_options(language, binary), ensure_ascii=False),
+        *map(str, parts),
+    ]
+
+
+STOP_TIMEOUT = 10
+"""Seconds the parts' process is given to stop its Pagefind runs before it is killed."""
 
 OUTPUT_PREFIX = ".antikor-search-"
 """The index is written into ``.antikor-search-<process id>-<random>/pagefind`` beside the site."""
@@ -276,11 +433,20 @@ class Indexing:
     """A Pagefind run under way: :meth:`finish` waits for it and puts the index into the
     site; :meth:`cancel` stops it. Either removes the working folder."""
 
-    def __init__(self, process: subprocess.Popen[str], work: Path, output: Path, records: int):
+    def __init__(
+        self,
+        process: subprocess.Popen[str],
+        work: Path,
+        output: Path,
+        records: int,
+        *,
+        in_parts: bool = False,
+    ):
         self._process = process
         self._work = work
         self._output = output
         self._records = records
+        self._in_parts = in_parts  # the process is generator.search.parts, not Pagefind
 
     def finish(self, site_dir: Path, timeout: float = 900) -> IndexStats:
         """Wait for Pagefind, make the index reproducible and move it to ``site_dir/pagefind``.
@@ -299,6 +465,8 @@ class Indexing:
                 last = (
                     output.splitlines()[-1] if output else f"код выхода {self._process.returncode}"
                 )
+                if self._in_parts:  # its last line is a whole message
+                    raise IndexingFailed(f"поисковый индекс не построен: {last}")
                 raise IndexingFailed(f"Pagefind завершился с ошибкой: {last}")
             try:
                 tidy_bundle(produced)
@@ -326,8 +494,15 @@ class Indexing:
     def cancel(self) -> None:
         """Stop Pagefind if it still runs, and remove its working and output folders."""
         if self._process.poll() is None:
-            self._process.kill()
-            self._process.communicate()
+            if self._in_parts:  # it stops its Pagefind runs when asked to end
+                self._process.terminate()
+            else:
+                self._process.kill()
+            try:
+                self._process.communicate(timeout=STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.communicate()
         shutil.rmtree(self._work, ignore_errors=True)
         shutil.rmtree(self._output, ignore_errors=True)
         if self._output.parent != self._work:  # the folder made for it beside the site

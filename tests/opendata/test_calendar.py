@@ -49,12 +49,12 @@ def _events(data: bytes) -> list[object]:
     return list(Calendar.from_ical(data).walk("VEVENT"))
 
 
-def _content(tmp_path: Path, inn: str | None = None) -> Content:
+def _content(tmp_path: Path, inn: str | None = None, plan: str = PLAN) -> Content:
     root = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", root)
     shutil.rmtree(root / "reports")
     (root / "plans" / "2021-2024.yaml").unlink()
-    (root / "plans" / "2024.yaml").write_text(PLAN, encoding="utf-8")
+    (root / "plans" / "2024.yaml").write_text(plan, encoding="utf-8")
     if inn:
         site = root / "site.yaml"
         text = site.read_text(encoding="utf-8")
@@ -127,3 +127,28 @@ def test_data_files_give_the_due_dates(tmp_path: Path) -> None:
     text = files["plany-i-otchety/2024/plan-2024.csv"].decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert [r["Дата срока"] for r in rows] == ["2024-03-01", "", "2024-12-20"]
+
+
+def test_the_section_calendar_holds_each_plans_events_in_plan_order() -> None:
+    for root in CONTENT_DIRS:
+        content = _load(root)
+        files = {f.path: f.data for f in data_files(content, section_url="https://example.ru/")}
+        own = [
+            event.to_ical()  # type: ignore[attr-defined]
+            for plan in sorted(content.plans, key=lambda p: p.stem)
+            for event in _events(files[f"plany-i-otchety/{plan.stem}/plan-{plan.stem}.ics"])
+        ]
+        section = Calendar.from_ical(files["opendata/sroki.ics"])
+        assert [e.to_ical() for e in section.walk("VEVENT")] == own, root
+        assert str(section["X-WR-CALNAME"]).startswith(content.site.organization.name)
+        assert str(section["PRODID"]) == "-//antikor//Противодействие коррупции//RU"
+
+
+def test_a_plan_without_a_definite_date_has_a_calendar_without_events(tmp_path: Path) -> None:
+    content = _content(tmp_path, plan=PLAN.replace("до 01.03.2024", "Постоянно"))
+    files = {f.path: f.data for f in data_files(content)}
+    for path in ("plany-i-otchety/2024/plan-2024.ics", "opendata/sroki.ics"):
+        calendar = Calendar.from_ical(files[path])
+        assert _events(files[path]) == []
+        assert str(calendar["VERSION"]) == "2.0"
+        assert files[path].endswith(b"END:VCALENDAR\r\n")

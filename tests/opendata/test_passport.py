@@ -143,3 +143,18 @@ def test_addresses_are_full_when_the_section_address_is_known() -> None:
     data = next(v for k, v in values.items() if k.startswith("data-"))
     assert data.startswith(f"https://example.ru/ak/opendata/{plans[0]}/data-")
     assert data.removeprefix("https://example.ru/ak/") in files
+
+
+def test_data_sets_hold_the_rows_of_the_plans_and_reports_files(files: dict[str, bytes]) -> None:
+    content, _ = load_content(ROOT / "content")
+    assert content is not None
+    for code, kind, stems in (
+        ("plans", "plan", [p.stem for p in content.plans]),
+        ("reports", "report", [r.stem for r in content.reports]),
+    ):
+        path = next(p for p in files if f"-{code}/data-" in p)
+        own: list[list[str]] = []
+        for stem in stems:
+            folder = "plany-i-otchety/" + ("otchety/" if kind == "report" else "")
+            own += _table(files[f"{folder}{stem}/{kind}-{stem}.csv"])[1:]
+        assert _table(files[path])[1:] == own

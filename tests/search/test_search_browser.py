@@ -323,3 +323,53 @@ def test_markup_in_the_content_stays_text_in_results(
         assert results and all("<img" not in r["excerpt"] for r in results)
         assert any("&lt;img" in r["excerpt"] for r in results)
         assert page.evaluate("window.hacked") is None
+
+
+# --- an index built in parts ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built_in_parts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """Derbent built with its search index made in parts of 50 KB of input and merged."""
+    from generator.search.pagefind import ENV_PART
+
+    site = tmp_path_factory.mktemp("parts") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(ENV_PART, "0.05")
+        result = build_site(CONTENT_BY_NAME["derbent"], site)
+    assert result.exit_code == 0, result.stderr
+    with serve(site, PREFIX) as served_site:
+        yield served_site
+
+
+@pytest.mark.parametrize(
+    ("query", "filters"),
+    [
+        ("подарок", {}),
+        ("муниципальных служащих", {}),
+        ("коррупции", {"kind": "План"}),
+        ("комиссии", {}),
+        ("", {"kind": "Акт"}),
+    ],
+)
+def test_an_index_built_in_parts_finds_the_same_rows_ranked_alike(
+    page: Any,
+    served: dict[str, Served],
+    built_in_parts: Served,
+    query: str,
+    filters: dict[str, str],
+) -> None:
+    _open(page, served["derbent"], query, **filters)
+    expected = [(r["title"], r["href"], r["excerpt"]) for r in _results(page)]
+    count = _count(page)
+    _open(page, built_in_parts, query, **filters)
+    at_once = built_in_parts.url("")
+    found = [
+        (r["title"], r["href"].replace(at_once, served["derbent"].url("")), r["excerpt"])
+        for r in _results(page)
+    ]
+    assert expected and _count(page) == count
+    if query:
+        assert found == expected
+    else:  # filters alone give every result the same score: the first shown are the index's
+        assert len(found) == len(expected)
