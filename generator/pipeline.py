@@ -73,6 +73,7 @@ def prepare_site(root: Path, templates: Path, *, strict: bool = False) -> Prepar
     content has errors (or warnings, in strict mode)."""
     from generator.site.model import build_model
     from generator.site.pages import render_pages
+    from generator.spool import Spool
 
     with timings.stage("load"), _collector_paused():
         content, diagnostics = load_content(root)
@@ -84,7 +85,9 @@ def prepare_site(root: Path, templates: Path, *, strict: bool = False) -> Prepar
         log.log(level, diagnostics.report())
     with timings.stage("render"):
         model = build_model(content, banner=banner_text(content.site.requirements))
-        pages = render_pages(model, templates)
+        # Each page goes to disk as it is rendered: MkDocs writes it much later.
+        spool = Spool.open()
+        pages = render_pages(model, templates, keep=spool.keep if spool else None)
     return Prepared(content, model, pages, diagnostics)
 
 
@@ -124,7 +127,7 @@ def _start_search_index(prepared: Prepared, site_dir: Path) -> Pending:
     """Pagefind over the records and the indexed part of each rendered page, started now: the
     index is the same as over the written site, and Pagefind runs while MkDocs writes it."""
     from generator.search.pagefind import start_indexing
-    from generator.search.records import build_records, index_pages, render_page
+    from generator.search.records import index_pages, iter_records, render_page
 
     model = prepared.model
     indexed = index_pages(model)
@@ -134,7 +137,8 @@ def _start_search_index(prepared: Prepared, site_dir: Path) -> Pending:
         if (index := indexed.get(page.url))
     ]
     pages.sort()  # the order Pagefind finds them in, as it finds the written site's
-    return start_indexing(build_records(model), model.language, site_dir=site_dir, written=pages)
+    # The records are made one at a time, each kept only as the HTML Pagefind reads.
+    return start_indexing(iter_records(model), model.language, site_dir=site_dir, written=pages)
 
 
 def _write_search_index(written: Written) -> None:

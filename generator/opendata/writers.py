@@ -23,13 +23,19 @@ EPOCH: Final = dt.date(1980, 1, 1)
 def csv_bytes(columns: Sequence[Column], rows: Sequence[Row], *, titles: bool = True) -> bytes:
     """UTF-8 with a byte order mark (without it Excel takes Cyrillic for Windows-1251), commas,
     RFC 4180 quoting and CRLF line ends. ``titles``: Russian headers (the download a person
-    opens) or the field names (the open-data file that the structure file describes)."""
-    out = io.StringIO()
+    opens) or the field names (the open-data file that the structure file describes).
+
+    Rows are encoded as they are written: the data set of every report's results runs to
+    hundreds of megabytes, and a whole text of it would be held in memory twice more."""
+    buffer = io.BytesIO()
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([column.title if titles else column.name for column in columns])
     for row in rows:
         writer.writerow([row[column.name] for column in columns])
-    return (BOM + out.getvalue()).encode("utf-8")
+    out.flush()
+    return buffer.getvalue()
 
 
 def json_bytes(document: Any) -> bytes:

@@ -27,7 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,7 +118,7 @@ def pagefind_command(
     return [*pagefind_options(language, binary), *folders]
 
 
-def render_records(records: Sequence[Record], language: str) -> list[bytes]:
+def render_records(records: Iterable[Record], language: str) -> list[bytes]:
     """Each record as the HTML document Pagefind reads."""
     return [render_record(record, language).encode() for record in records]
 
@@ -336,7 +336,7 @@ def index_site(
 
 
 def start_indexing(
-    records: Sequence[Record],
+    records: Iterable[Record],
     language: str,
     *,
     site_dir: Path,
@@ -386,7 +386,7 @@ def start_indexing(
         shutil.rmtree(work, ignore_errors=True)
         log.error("pagefind did not run: %s", exc)
         raise IndexingFailed(f"программа Pagefind не запустилась ({exc})") from None
-    return Indexing(process, work, output, len(records), in_parts=len(parts) > 1)
+    return Indexing(process, work, output, len(documents), in_parts=len(parts) > 1)
 
 
 def parts_command(
