@@ -131,13 +131,15 @@ def _start_search_index(prepared: Prepared, site_dir: Path) -> Pending:
 
     model = prepared.model
     indexed = index_pages(model)
-    pages = [
-        (f"{page.url}index.html", render_page(page.html, index, model.language).encode())
-        for page in prepared.pages
+    # in the order Pagefind finds them in the written site; each page's indexed part is made
+    # as it is written into Pagefind's input, and the records one at a time, so that none of
+    # them are held together
+    ordered = sorted((f"{page.url}index.html", page) for page in prepared.pages)
+    pages = (
+        (name, render_page(page.html, index, model.language).encode())
+        for name, page in ordered
         if (index := indexed.get(page.url))
-    ]
-    pages.sort()  # the order Pagefind finds them in, as it finds the written site's
-    # The records are made one at a time, each kept only as the HTML Pagefind reads.
+    )
     return start_indexing(iter_records(model), model.language, site_dir=site_dir, written=pages)
 
 
