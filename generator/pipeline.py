@@ -81,6 +81,7 @@ def prepare_site(
     previous build whatever is made from the same files, settings and templates again."""
     from generator.site.model import build_model
     from generator.site.pages import render_pages
+    from generator.spool import Spool
 
     if reuse is not None:
         reuse.begin()
@@ -94,7 +95,10 @@ def prepare_site(
         log.log(level, diagnostics.report())
     with timings.stage("render"):
         model = build_model(content, banner=banner_text(content.site.requirements), reuse=reuse)
-        pages = render_pages(model, templates, reuse=reuse)
+        # Each page goes to disk as it is rendered: MkDocs writes it much later. A preview
+        # keeps its pages in memory, those of the previous build too (``reuse``).
+        spool = Spool.open() if reuse is None else None
+        pages = render_pages(model, templates, reuse=reuse, keep=spool.keep if spool else None)
     return Prepared(content, model, pages, diagnostics, reuse)
 
 
@@ -135,17 +139,20 @@ def _start_search_index(prepared: Prepared, site_dir: Path) -> Pending:
     """Pagefind over the records and the indexed part of each rendered page, started now: the
     index is the same as over the written site, and Pagefind runs while MkDocs writes it."""
     from generator.search.pagefind import start_indexing
-    from generator.search.records import build_records, index_pages, render_page
+    from generator.search.records import index_pages, iter_records, render_page
 
     model = prepared.model
     indexed = index_pages(model)
-    pages = [
-        (f"{page.url}index.html", render_page(page.html, index, model.language).encode())
-        for page in prepared.pages
+    # in the order Pagefind finds them in the written site; each page's indexed part is made
+    # as it is written into Pagefind's input, and the records one at a time, so that none of
+    # them are held together
+    ordered = sorted((f"{page.url}index.html", page) for page in prepared.pages)
+    pages = (
+        (name, render_page(page.html, index, model.language).encode())
+        for name, page in ordered
         if (index := indexed.get(page.url))
-    ]
-    pages.sort()  # the order Pagefind finds them in, as it finds the written site's
-    return start_indexing(build_records(model), model.language, site_dir=site_dir, written=pages)
+    )
+    return start_indexing(iter_records(model), model.language, site_dir=site_dir, written=pages)
 
 
 def _write_search_index(written: Written) -> None:

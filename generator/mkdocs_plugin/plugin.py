@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self._prepared: Prepared | None = None
         self._indexed: dict[str, PageIndex] = {}
         self._pending: dict[str, Pending] = {}
+        self._writing: dict[str, Page] = {}  # pages MkDocs has a stand-in for
         self._serving = False
         self._root: Path | None = None
         self._reuse: Reuse | None = None
@@ -104,6 +106,7 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self._prepared = prepared
         content, pages = prepared.content, prepared.pages
         self._pages = {page.src_uri: page for page in pages}
+        self._writing = {}
         self._indexed = index_pages(prepared.model)
         pin_build_date(pages)
         config.theme["language"] = content.site.language.value
@@ -125,6 +128,11 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         except IndexingFailed as failure:
             self._pending = {}
             raise PluginError(f"поиск не построен, сайт не собран: {failure}") from None
+        if not self._serving:
+            # A build gives each page to MkDocs once (on_page_content) and then lets it go: the
+            # pages of a large site outweigh its content. A preview keeps the last good pages
+            # to fall back on while the clerk fixes an error.
+            self._prepared = replace(prepared, pages=[])
         return config
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -182,7 +190,8 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
     def on_page_content(
         self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str | None:
-        ours = self._pages.get(page.file.src_uri)
+        src = page.file.src_uri
+        ours = self._pages.get(src) if self._serving else self._pages.pop(src, None)
         if ours is None:
             return None
         if ours.updated:
@@ -192,10 +201,23 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
             page.meta["ak_subsection"] = ours.key
         if ours.kind == PageKind.SEARCH:
             page.meta["ak_search_page"] = True
-        index = self._indexed.get(ours.url)
-        return wrap_page(ours.html, index) if index else ours.html
+        # MkDocs holds the content of every page until it has written them all: it gets a
+        # stand-in, and the page itself goes into the output as the page is written.
+        self._writing[src] = ours
+        return _stand_in(ours.html)
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
+        ours = self._writing.pop(page.file.src_uri, None)
+        if ours is not None:
+            html = ours.html
+            stand_in = _stand_in(html)
+            at = output.find(stand_in)
+            if at < 0:  # a theme that does not print the page's content
+                raise PluginError(f"страница {ours.url or '/'}: тема не вывела ее содержимое")
+            index = self._indexed.get(ours.url)
+            body = wrap_page(html, index) if index else html
+            output = output[:at] + body + output[at + len(stand_in) :]
+        page.content = None  # in the output now; MkDocs would keep it to the end of the build
         return repair_material_markup(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -229,3 +251,13 @@ class AntikorPlugin(BasePlugin[AntikorConfig]):
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         return repair_material_markup(output_content) if template_name == "404.html" else None
+
+
+_STAND_IN = "<!--antikor:page-->"
+
+
+def _stand_in(html: str) -> str:
+    """What MkDocs holds as a page's content until the page is written: a marker that cannot
+    come from content (text is escaped), and a heading if the page has one, since Material adds
+    its own heading to a page without one."""
+    return _STAND_IN + ("<h1><!--/-->" if "<h1" in html else "")

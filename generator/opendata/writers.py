@@ -9,7 +9,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 from generator.opendata.columns import Column
@@ -23,8 +23,17 @@ EPOCH: Final = dt.date(1980, 1, 1)
 def csv_bytes(columns: Sequence[Column], rows: Sequence[Row], *, titles: bool = True) -> bytes:
     """UTF-8 with a byte order mark (without it Excel takes Cyrillic for Windows-1251), commas,
     RFC 4180 quoting and CRLF line ends. ``titles``: Russian headers (the download a person
-    opens) or the field names (the open-data file that the structure file describes)."""
-    return csv_joined(columns, [csv_lines(columns, rows)], titles=titles)
+    opens) or the field names (the open-data file that the structure file describes).
+
+    Rows are encoded as they are written: the data set of every report's results runs to
+    hundreds of megabytes, and a whole text of it would be held in memory twice more."""
+    buffer = io.BytesIO()
+    out = _csv_start(buffer, columns, titles=titles)
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    for row in rows:
+        writer.writerow([row[column.name] for column in columns])
+    out.flush()
+    return buffer.getvalue()
 
 
 def csv_lines(columns: Sequence[Column], rows: Sequence[Row]) -> str:
@@ -37,13 +46,25 @@ def csv_lines(columns: Sequence[Column], rows: Sequence[Row]) -> str:
     return out.getvalue()
 
 
-def csv_joined(columns: Sequence[Column], parts: Sequence[str], *, titles: bool = True) -> bytes:
-    """A CSV file (as :func:`csv_bytes`) of the lines :func:`csv_lines` made, part by part."""
-    out = io.StringIO()
+def csv_joined(columns: Sequence[Column], parts: Iterable[str], *, titles: bool = True) -> bytes:
+    """A CSV file (as :func:`csv_bytes`) of the lines :func:`csv_lines` made, part by part,
+    each encoded as it comes."""
+    buffer = io.BytesIO()
+    out = _csv_start(buffer, columns, titles=titles)
+    for part in parts:
+        out.write(part)
+    out.flush()
+    return buffer.getvalue()
+
+
+def _csv_start(buffer: io.BytesIO, columns: Sequence[Column], *, titles: bool) -> io.TextIOWrapper:
+    """A text stream encoding into ``buffer``, with the byte order mark and the header row."""
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    out.write(BOM)
     csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(
         [column.title if titles else column.name for column in columns]
     )
-    return (BOM + out.getvalue() + "".join(parts)).encode("utf-8")
+    return out
 
 
 def json_bytes(document: Any) -> bytes:

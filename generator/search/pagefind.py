@@ -27,7 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,10 @@ RECORDS = "antikor-search-records"
 
 MEMORY = Path("/dev/shm")
 """A file system in memory, on Linux; used for the working folder when it has room."""
+
+MEMORY_ROOM = 512 * 1024 * 1024
+"""The room in :data:`MEMORY` below which the working folder is made on disk from the start;
+should the input outgrow what is left, it moves to disk then."""
 
 UNUSED = (
     "pagefind-ui.js",
@@ -118,7 +122,7 @@ def pagefind_command(
     return [*pagefind_options(language, binary), *folders]
 
 
-def render_records(records: Sequence[Record], language: str) -> list[bytes]:
+def render_records(records: Iterable[Record], language: str) -> list[bytes]:
     """Each record as the HTML document Pagefind reads."""
     return [render_record(record, language).encode() for record in records]
 
@@ -225,26 +229,6 @@ def available_memory() -> int | None:
     return None
 
 
-def split_parts(sizes: Sequence[int], limit: int = PART_BYTES) -> list[range]:
-    """The documents (by size, in order) cut into runs of about equal size, as few as keep
-    each under ``limit`` (a document larger than that is a part of its own). The cut depends
-    on the content only, not on the machine, so that builds of one commit are the same."""
-    total = sum(sizes)
-    count = max(1, -(-total // limit))
-    goal = total / count
-    parts: list[range] = []
-    start = 0
-    size = 0
-    for end, document in enumerate(sizes):
-        if end > start and (size + document > limit or size >= goal):
-            parts.append(range(start, end))
-            start, size = end, 0
-        size += document
-    if sizes:
-        parts.append(range(start, len(sizes)))
-    return parts
-
-
 Document = tuple[str, "Path | bytes"]
 """A file to index: its path under the site, and a published file to link or the HTML itself."""
 
@@ -263,57 +247,95 @@ def _put(folder: Path, name: str, source: Path | bytes) -> None:
 
 def documents_of(
     site_dir: Path,
-    pages: Sequence[Path],
-    documents: Sequence[bytes],
-    written: Sequence[tuple[str, bytes]] = (),
-) -> list[Document]:
-    """What Pagefind indexes, in order: the site's pages, the ``written`` pages, the records.
-    Records are named by their position, so that their addresses do not depend on the parts."""
-    width = len(str(len(documents)))
-    return [
-        *((page.relative_to(site_dir).as_posix(), page) for page in pages),
-        *written,
-        *(
-            (f"{RECORDS}/{number:0{width}d}.html", document)
-            for number, document in enumerate(documents, start=1)
-        ),
-    ]
+    pages: Iterable[Path],
+    documents: Iterable[bytes],
+    written: Iterable[tuple[str, bytes]] = (),
+) -> Iterator[Document]:
+    """What Pagefind indexes, in order, one at a time: the site's pages, the ``written`` pages,
+    the records. Records are named by their position, so that their addresses do not depend on
+    the parts."""
+    for page in pages:
+        yield page.relative_to(site_dir).as_posix(), page
+    yield from written
+    for number, document in enumerate(documents, start=1):
+        yield f"{RECORDS}/{number:0{RECORD_DIGITS}d}.html", document
+
+
+RECORD_DIGITS = 7
+"""Digits in a record's file name, fixed: the records are written before their number is known."""
+
+
+class _Input:
+    """Pagefind's input written as it comes, into parts of at most ``limit`` bytes: a part is
+    closed when the next document would pass the limit (a larger document is a part of its
+    own). Nothing is held in memory. In memory (``/dev/shm``) first; should that fill up, what
+    is written moves to the temporary folder and the rest goes there."""
+
+    def __init__(self, parent: Path | None, limit: int):
+        prefix = f"{WORK_PREFIX}{os.getpid()}-"
+        try:
+            self.work = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+        except OSError:
+            if parent != MEMORY:
+                raise
+            parent = None
+            self.work = Path(tempfile.mkdtemp(prefix=prefix))
+        self.parent = parent
+        self.limit = limit
+        self.parts: list[Path] = []
+        self.size = 0
+
+    def add(self, name: str, source: Path | bytes) -> None:
+        size = len(source) if isinstance(source, bytes) else source.stat().st_size
+        if not self.parts or (self.size and self.size + size > self.limit):
+            self.parts.append(self.work / f"{PART_PREFIX}{len(self.parts) + 1:04d}")
+            self.parts[-1].mkdir()
+            self.size = 0
+        try:
+            _put(self.parts[-1], name, source)
+        except OSError:
+            if self.parent != MEMORY:
+                raise
+            log.debug("no room in %s after all, moving to the temporary folder", MEMORY)
+            self._move_to_disk()
+            _put(self.parts[-1], name, source)
+        self.size += size
+
+    def _move_to_disk(self) -> None:
+        moved = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
+        try:
+            shutil.copytree(self.work, moved, dirs_exist_ok=True)
+        finally:
+            shutil.rmtree(self.work, ignore_errors=True)
+        self.parts = [moved / part.name for part in self.parts]
+        self.work, self.parent = moved, None
 
 
 def prepare_input(
     site_dir: Path,
-    pages: Sequence[Path],
-    documents: Sequence[bytes],
+    pages: Iterable[Path],
+    documents: Iterable[bytes],
     parent: Path | None,
     *,
-    written: Sequence[tuple[str, bytes]] = (),
+    written: Iterable[tuple[str, bytes]] = (),
     limit: int = PART_BYTES,
 ) -> tuple[Path, list[Path]]:
     """A new folder under ``parent`` with the site's pages (linked where the file system
     allows, copied otherwise), the ``written`` pages (path under the site, HTML) and the
-    records, and the parts to index: the folder itself, or folders in it laid out like the
-    site, each with a share of the files (:func:`split_parts`, at most ``limit`` bytes of input
-    a part). The caller removes it."""
-    work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=parent))
-    files = documents_of(site_dir, pages, documents, written)
-    sizes = [
-        len(source) if isinstance(source, bytes) else source.stat().st_size for _, source in files
-    ]
+    records, in parts laid out like the site, each of at most ``limit`` bytes of input; and
+    those parts. The cut depends on the content only, not on the machine, so that builds of
+    one commit are the same everywhere. The caller removes the folder."""
+    files = _Input(parent, limit)
     try:
-        split = split_parts(sizes, limit)
-        if len(split) <= 1:
-            folders = [work]
-        else:
-            width = len(str(len(split)))
-            folders = [work / f"{PART_PREFIX}{n:0{width}d}" for n in range(1, len(split) + 1)]
-        for folder, part in zip(folders, split or [range(0)], strict=True):
-            folder.mkdir(exist_ok=True)
-            for number in part:
-                _put(folder, *files[number])
+        for name, source in documents_of(site_dir, pages, documents, written):
+            files.add(name, source)
+        if not files.parts:
+            files.parts.append(files.work / f"{PART_PREFIX}0001")
+            files.parts[-1].mkdir()
     except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(files.work, ignore_errors=True)
         raise
-    return work, folders
+    return files.work, files.parts
 
 
 def index_site(
@@ -336,12 +358,12 @@ def index_site(
 
 
 def start_indexing(
-    records: Sequence[Record],
+    records: Iterable[Record],
     language: str,
     *,
     site_dir: Path,
-    pages: Sequence[Path] = (),
-    written: Sequence[tuple[str, bytes]] = (),
+    pages: Iterable[Path] = (),
+    written: Iterable[tuple[str, bytes]] = (),
     work_parent: Path | None = None,
 ) -> Indexing:
     """Start Pagefind over the records and the pages, and return at once: Pagefind works on
@@ -351,30 +373,27 @@ def start_indexing(
     starts) and moved into it by :meth:`Indexing.finish`."""
     binary = pagefind_binary()
     limit = part_bytes()
-    documents = render_records(records, language)
+    made = 0
+
+    def documents() -> Iterator[bytes]:
+        nonlocal made
+        for record in records:
+            made += 1
+            yield render_record(record, language).encode()
+
     try:
-        needed = sum(page.stat().st_size for page in pages)
-        needed += sum(len(html) for _, html in written) + sum(map(len, documents))
-        parent = work_parent or working_parent(needed)
+        parent = work_parent or working_parent(MEMORY_ROOM)
         remove_abandoned(parent)
-        try:
-            work, parts = prepare_input(
-                site_dir, pages, documents, parent, written=written, limit=limit
-            )
-        except OSError:
-            if parent != MEMORY:
-                raise
-            log.debug("no room in %s after all, using the temporary folder", MEMORY)
-            work, parts = prepare_input(
-                site_dir, pages, documents, None, written=written, limit=limit
-            )
+        work, parts = prepare_input(
+            site_dir, pages, documents(), parent, written=written, limit=limit
+        )
     except OSError as exc:
         log.error("cannot prepare the pages and records for pagefind: %s", exc)
         raise IndexingFailed(f"не удалось подготовить записи для поиска ({exc})") from None
     try:
         output = _output_folder(site_dir.parent, work)
         if len(parts) == 1:
-            command = pagefind_command(work, language, binary, output=output)
+            command = pagefind_command(parts[0], language, binary, output=output)
         else:
             command = parts_command(parts, output, language, binary, index_jobs(limit))
         log.debug("running %s", " ".join(command))
@@ -386,7 +405,7 @@ def start_indexing(
         shutil.rmtree(work, ignore_errors=True)
         log.error("pagefind did not run: %s", exc)
         raise IndexingFailed(f"программа Pagefind не запустилась ({exc})") from None
-    return Indexing(process, work, output, len(records), in_parts=len(parts) > 1)
+    return Indexing(process, work, output, made, in_parts=len(parts) > 1)
 
 
 def parts_command(

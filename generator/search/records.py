@@ -11,7 +11,7 @@ requisites, with their tables left out so that a row is found once, as a row.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from generator.executors import executor_key, executor_labels
@@ -47,6 +47,7 @@ __all__ = [
     "executor_labels",
     "filter_values",
     "index_pages",
+    "iter_records",
     "measure_number",
     "period_years",
     "plan_short_title",
@@ -94,17 +95,20 @@ class PageIndex:
 
 def build_records(model: SiteModel) -> list[Record]:
     """Every measure row, report result and act, in the order of the published pages."""
+    return list(iter_records(model))
+
+
+def iter_records(model: SiteModel) -> Iterator[Record]:
+    """The records of :func:`build_records`, one at a time: the index takes each as the HTML
+    Pagefind reads, and on a large site the records themselves would weigh as much again."""
     language = model.language
     ui = UI[language]
-    records: list[Record] = []
     plans = sorted(model.plans, key=lambda p: p.stem)
     rows: dict[tuple[str, str], _Row] = {}  # a measure's row, shared by a plan and its reports
     for plan in plans:
         for key, measure in plan.measures.items():
             row = rows[plan.stem, key] = _measure_row(measure)
-            records.append(
-                _row(row, "", plan.short_title, plan.url, ui["search.kind.plan"], plan.years)
-            )
+            yield _row(row, "", plan.short_title, plan.url, ui["search.kind.plan"], plan.years)
     reports = sorted(((r, p) for p in plans for r in p.reports), key=lambda rp: rp[0].stem)
     for report, plan in reports:
         for result_entry in report.entry.results:
@@ -127,9 +131,8 @@ def build_records(model: SiteModel) -> list[Record]:
                 report.years,
                 status=status,
             )
-            records.append(_mark_overdue(record, report, result.key, ui["overdue"]))
-    records += _acts(model.acts, language)
-    return records
+            yield _mark_overdue(record, report, result.key, ui["overdue"])
+    yield from _acts(model.acts, language)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from generator.site.model import (
     status_label,
 )
 from generator.site.urls import act_anchors, anchor, plan_url, relative, report_url, section_anchor
+from generator.spool import Spooled, text_of
 
 __all__ = [
     "Page",
@@ -58,7 +59,7 @@ class Page:
 
     url: str  # "" for the section home, else "a/b/" (directory URLs)
     title: str
-    html: str
+    body: str | Spooled  # the rendered HTML, or where it was put (render_pages' ``keep``)
     updated: dt.date | None
     kind: PageKind
     key: str = ""  # the subsection's key, for subsection pages
@@ -66,6 +67,10 @@ class Page:
     @property
     def src_uri(self) -> str:
         return f"{self.url}index.md"
+
+    @property
+    def html(self) -> str:
+        return text_of(self.body)
 
 
 @lru_cache(maxsize=1)
@@ -94,14 +99,22 @@ def build_pages(content: Content, templates: Path, *, banner: str | None = None)
     return render_pages(build_model(content, banner=banner), templates)
 
 
-def render_pages(model: SiteModel, templates: Path, *, reuse: Reuse | None = None) -> list[Page]:
+def render_pages(
+    model: SiteModel,
+    templates: Path,
+    *,
+    reuse: Reuse | None = None,
+    keep: Callable[[str], str | Spooled] | None = None,
+) -> list[Page]:
     """Every page of the section, in navigation order: home, each subsection (the plans
     subsection followed by the plans, newest first, then their reports), the search page.
+    ``keep`` is given each page's HTML as soon as it is rendered and returns what the page
+    holds (by default the HTML itself; :meth:`generator.spool.Spool.keep` puts it on disk).
 
     With ``reuse`` (a preview), the page of a view the model took from the previous build is
     that build's page while the settings and the templates are the same; the open data and
     search pages list every plan and report and are made every time."""
-    renderer = _Renderer(model, templates, reuse)
+    renderer = _Renderer(model, templates, reuse, keep)
     pages = [renderer.home()]
     for subsection in model.subsections:
         pages.append(renderer.subsection(subsection))
@@ -159,9 +172,16 @@ def environment(templates: Path) -> jinja2.Environment:
 class _Renderer:
     """The pages rendered from the model, with the formatting helpers the templates call."""
 
-    def __init__(self, model: SiteModel, templates: Path, reuse: Reuse | None = None) -> None:
+    def __init__(
+        self,
+        model: SiteModel,
+        templates: Path,
+        reuse: Reuse | None = None,
+        keep: Callable[[str], str | Spooled] | None = None,
+    ) -> None:
         self.model = model
         self.reuse = reuse
+        self.keep = keep
         # What a page is made of besides its view: the settings (the body's name in acts'
         # requisites), the banner, the acts (their anchors) and the templates as they are now.
         self.inputs: tuple[object, ...] = (
@@ -231,6 +251,9 @@ class _Renderer:
 
     # --- pages ------------------------------------------------------------------------------
 
+    def kept(self, html: str) -> str | Spooled:
+        return self.keep(html) if self.keep else html
+
     def render(self, template: str, url: str, **context: Any) -> str:
         return self.env.get_template(template).render(
             **self.helpers,
@@ -252,14 +275,16 @@ class _Renderer:
         html = self.render(
             "page_home.html", "", home=home, updated=home.updated, banner=self.model.banner
         )
-        return Page("", home.title, html, home.updated, PageKind.HOME)
+        return Page("", home.title, self.kept(html), home.updated, PageKind.HOME)
 
     def subsection(self, view: SubsectionView) -> Page:
         return self.take(view.url, view, lambda: self._subsection(view))
 
     def _subsection(self, view: SubsectionView) -> Page:
         html = self.render("page_subsection.html", view.url, sub=view, updated=view.updated)
-        return Page(view.url, view.title, html, view.updated, PageKind.SUBSECTION, view.key)
+        return Page(
+            view.url, view.title, self.kept(html), view.updated, PageKind.SUBSECTION, view.key
+        )
 
     def plan(self, view: PlanView) -> Page:
         return self.take(view.url, view, lambda: self._plan(view))
@@ -274,7 +299,7 @@ class _Renderer:
             calendar_file=calendar_file_name(view.stem),
             opendata_url=OPENDATA_ADDRESS,
         )
-        return Page(view.url, view.title, html, view.updated, PageKind.PLAN)
+        return Page(view.url, view.title, self.kept(html), view.updated, PageKind.PLAN)
 
     def report(self, view: ReportView) -> Page:
         return self.take(view.url, view, lambda: self._report(view))
@@ -289,7 +314,7 @@ class _Renderer:
             calendar_file="",
             opendata_url=OPENDATA_ADDRESS,
         )
-        return Page(view.url, view.title, html, view.updated, PageKind.REPORT)
+        return Page(view.url, view.title, self.kept(html), view.updated, PageKind.REPORT)
 
     def opendata(self) -> Page:
         """The «Открытые данные» page: every data file and the open-data passports."""
@@ -325,7 +350,9 @@ class _Renderer:
             standard=STANDARD,
             updated=model.search.updated,
         )
-        return Page(OPENDATA_ADDRESS, title, html, model.search.updated, PageKind.OPENDATA)
+        return Page(
+            OPENDATA_ADDRESS, title, self.kept(html), model.search.updated, PageKind.OPENDATA
+        )
 
     def search(self) -> Page:
         """The search page: a form that works without scripts, filled in by ``search.js``."""
@@ -334,4 +361,4 @@ class _Renderer:
     def _search(self) -> Page:
         view = self.model.search
         html = self.render("page_search.html", view.url, search=view, updated=view.updated)
-        return Page(view.url, view.title, html, view.updated, PageKind.SEARCH)
+        return Page(view.url, view.title, self.kept(html), view.updated, PageKind.SEARCH)

@@ -181,3 +181,27 @@ def _measure_keys(sections: list[dict[str, Any]]) -> list[str]:
         keys += [m["key"] for m in section.get("measures", [])]
         keys += _measure_keys(section.get("sections", []))
     return keys
+
+
+def test_files_are_made_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file is made only when the build asks for it, so that the build writes it and lets
+    it go before the next: together the files outweigh the content they are made from."""
+    from generator.opendata import files
+
+    content = _load(ROOT / "content")
+    made: list[str] = []
+    real = files.xlsx_bytes
+
+    def counted(*args: Any, **kwargs: Any) -> bytes:
+        made.append(kwargs["sheet"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(files, "xlsx_bytes", counted)
+    stream = files.data_files(content)
+    first = next(stream)
+    assert first.path.endswith(".csv") and made == []
+    assert next(stream).path.endswith(".xlsx") and made == ["План"]
+    rest = list(stream)
+    assert made.count("План") == len(content.plans)
+    assert made.count("Отчет") == len(content.reports)
+    assert len({f.path for f in [first, *rest]}) == len(rest) + 1

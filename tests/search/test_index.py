@@ -157,7 +157,8 @@ def test_a_cancelled_indexing_stops_pagefind_and_leaves_no_folders(
         [], "ru", site_dir=site, written=[("komissiya/index.html", page)], work_parent=work
     )
     [folder] = work.iterdir()
-    assert (folder / "komissiya" / "index.html").read_bytes() == page
+    [written] = folder.glob("*/komissiya/index.html")  # in the only part
+    assert written.read_bytes() == page
     [output] = [p for p in tmp_path.iterdir() if p.name.startswith(OUTPUT_PREFIX)]
     assert indexing.running
     indexing.cancel()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import itertools
 import json
 import os
+import shutil
 import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +33,6 @@ from generator.search.pagefind import (
     pagefind_options,
     prepare_input,
     render_records,
-    split_parts,
     start_indexing,
 )
 from generator.search.parts import main as index_parts
@@ -121,11 +123,10 @@ def derbent() -> Documents:
 
 def _at_once(documents: Documents, work: Path) -> Path:
     pages, records, language = documents
-    folder, [part] = prepare_input(Path("."), [], records, work, written=pages, limit=1 << 40)
-    assert part == folder
+    _, [part] = prepare_input(Path("."), [], records, work, written=pages, limit=1 << 40)
     output = work / "at-once"
     subprocess.run(
-        pagefind_command(folder, language, pagefind_binary(), output=output),
+        pagefind_command(part, language, pagefind_binary(), output=output),
         check=True,
         capture_output=True,
     )
@@ -269,17 +270,25 @@ def test_an_index_of_another_pagefind_version_is_not_merged(tmp_path: Path) -> N
 # --- how the input is cut ------------------------------------------------------------------------
 
 
-def test_parts_are_cut_by_size_only_as_many_as_needed_and_never_over_the_limit() -> None:
-    mb = 1024 * 1024
-    assert split_parts([mb] * 10, limit=32 * mb) == [range(10)]
-    parts = split_parts([mb] * 100, limit=32 * mb)
-    assert len(parts) == 4 and [n for part in parts for n in part] == list(range(100))
-    assert max(len(part) for part in parts) <= 32
-    # three documents of 20 MB: no part may take two of them
-    assert split_parts([20 * mb] * 3, limit=32 * mb) == [range(0, 1), range(1, 2), range(2, 3)]
+def _cut(sizes: list[int], limit: int, tmp_path: Path) -> list[list[int]]:
+    """The sizes of the documents in each part :func:`prepare_input` makes."""
+    documents = [b"x" * size for size in sizes]
+    work, parts = prepare_input(Path("."), [], documents, tmp_path, limit=limit)
+    cut = [sorted(f.stat().st_size for f in part.rglob("*.html")) for part in parts]
+    shutil.rmtree(work)
+    return cut
+
+
+def test_parts_are_filled_up_to_the_limit_and_never_past_it(tmp_path: Path) -> None:
+    kb = 1024
+    assert _cut([kb] * 10, 32 * kb, tmp_path) == [[kb] * 10]
+    assert [len(part) for part in _cut([kb] * 100, 32 * kb, tmp_path)] == [32, 32, 32, 4]
+    # three documents of 20 KB: no part may take two of them
+    assert _cut([20 * kb] * 3, 32 * kb, tmp_path) == [[20 * kb]] * 3
     # a document over the limit is a part of its own
-    assert split_parts([mb, 40 * mb, mb], limit=32 * mb) == [range(0, 1), range(1, 2), range(2, 3)]
-    assert split_parts([], limit=mb) == []
+    assert _cut([kb, 40 * kb, kb], 32 * kb, tmp_path) == [[kb], [40 * kb], [kb]]
+    # nothing to index: one empty part, for Pagefind to say so
+    assert _cut([], kb, tmp_path) == [[]]
 
 
 def test_a_bad_part_size_setting_is_refused_in_russian(
@@ -319,7 +328,7 @@ def test_a_failed_part_fails_the_indexing_with_its_message(
     indexing = start_indexing([], "ru", site_dir=site, written=_written(6), work_parent=tmp_path)
     with pytest.raises(IndexingFailed) as failed:
         indexing.finish(site)
-    assert str(failed.value).startswith("поисковый индекс не построен: Pagefind (часть 1 из 6):")
+    assert str(failed.value).startswith("поисковый индекс не построен: Pagefind (часть 1 из ")
     assert str(failed.value).endswith("Error: нет места")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind", "site"]
 
@@ -414,3 +423,32 @@ def test_ctrl_c_in_the_terminal_stops_the_parts_and_their_pagefind(tmp_path: Pat
         ["pgrep", "-f", f"generator.search.parts.*{work}"], capture_output=True, text=True
     )
     assert runners.stdout == ""
+
+
+def test_input_that_outgrows_memory_moves_to_disk_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.search import pagefind
+
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    disk = tmp_path / "tmp"
+    disk.mkdir()
+    monkeypatch.setattr(pagefind, "MEMORY", memory)
+    monkeypatch.setattr(tempfile, "tempdir", str(disk))
+    put = pagefind._put
+    written: list[str] = []
+
+    def filling(folder: Path, name: str, source: Path | bytes) -> None:
+        if memory in folder.parents and len(written) >= 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        put(folder, name, source)
+        written.append(name)
+
+    monkeypatch.setattr(pagefind, "_put", filling)
+    documents = [f"<p>{n}</p>".encode() for n in range(8)]
+    work, parts = prepare_input(Path("."), [], documents, memory, limit=20)
+    assert disk in work.parents and list(memory.iterdir()) == []
+    assert len(parts) == 4 and all(part.parent == work for part in parts)
+    found = sorted(p.read_bytes() for part in parts for p in part.rglob("*.html"))
+    assert found == sorted(documents)

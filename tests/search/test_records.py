@@ -18,6 +18,7 @@ from generator.search.records import (
     executor_labels,
     filter_values,
     index_pages,
+    iter_records,
     plan_years,
     render_record,
     wrap_page,
@@ -166,6 +167,17 @@ def test_act_anchors_are_unique() -> None:
 
 def test_records_are_deterministic(kemerovo: Content) -> None:
     assert build_records(build_model(kemerovo)) == build_records(build_model(kemerovo))
+
+
+def test_records_come_one_at_a_time_as_they_are_listed(kemerovo: Content) -> None:
+    """The index takes the records one at a time (each is kept only as the HTML Pagefind
+    reads), and they are the same records in the same order."""
+    model = build_model(kemerovo)
+    stream = iter_records(model)
+    first = next(stream)
+    listed = build_records(model)
+    assert [first, *stream] == listed
+    assert len(listed) > 29  # every measure of the plan, every result, every act
 
 
 # --- pages and HTML ----------------------------------------------------------------------------
