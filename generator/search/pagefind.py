@@ -229,7 +229,6 @@ def available_memory() -> int | None:
     return None
 
 
-
 def _put(folder: Path, name: str, source: Path | bytes) -> None:
     target = folder / name
     target.parent.mkdir(parents=True, exist_ok=True)

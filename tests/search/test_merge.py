@@ -455,3 +455,32 @@ def test_input_that_outgrows_memory_moves_to_disk_whole(
     assert len(parts) == 4 and all(part.parent == work for part in parts)
     found = sorted(p.read_bytes() for part in parts for p in part.rglob("*.html"))
     assert found == sorted(documents)
+
+
+def test_a_killed_builds_parts_stop(tmp_path: Path) -> None:
+    pids = tmp_path / "pids"
+    binary = _fake_pagefind(tmp_path, f'echo $$ >> "{pids}"\nsleep 60\n')
+    site = tmp_path / "site"
+    site.mkdir()
+    script = (
+        "from pathlib import Path\n"
+        "from generator.search.pagefind import start_indexing\n"
+        f"page = ('<html lang=ru><body>' + 'x' * 40000 * {PAGE_WEIGHT}).encode()\n"
+        "written = [(f'p{n}/index.html', page) for n in range(4)]\n"
+        f"start_indexing([], 'ru', site_dir=Path({str(site)!r}), written=written,"
+        f" work_parent=Path({str(tmp_path)!r}))\n"
+        "import time; time.sleep(60)\n"
+    )
+    environment = {**os.environ, "ANTIKOR_PAGEFIND": str(binary), ENV_PART: "0.05"}
+    build = subprocess.Popen([sys.executable, "-c", script], env=environment, cwd=ROOT)
+    deadline = time.monotonic() + 30
+    while not (pids.exists() and pids.read_text().split()):
+        assert time.monotonic() < deadline and build.poll() is None
+        time.sleep(0.05)
+    build.kill()  # no chance to clean up, as under `kill -9` or a CI timeout
+    build.wait()
+    for pid in [int(pid) for pid in pids.read_text().split()]:
+        deadline = time.monotonic() + 15
+        while _alive(pid):
+            assert time.monotonic() < deadline, f"Pagefind {pid} still runs"
+            time.sleep(0.05)
