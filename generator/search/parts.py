@@ -3,7 +3,7 @@
 The build starts this as one process (``python -m generator.search.parts``), so that the parts
 and their merge run beside MkDocs. It runs in the build's process group, so Ctrl+C in the
 terminal stops it and its Pagefind runs with the build; asked to end (SIGTERM, when the build
-fails), it stops its Pagefind runs first. Each part is a folder laid out like the site (the same
+fails), or left behind by a build that was killed, it stops its Pagefind runs first. Each part is a folder laid out like the site (the same
 paths, so the same addresses in the index); the merged index is written to the output folder.
 
 Exit status 0: the index is written. 1: a Pagefind run failed or the parts could not be merged;
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -39,8 +40,11 @@ def run_all(commands: Sequence[Sequence[str]], logs: Sequence[Path], jobs: int) 
     Raises :class:`PartFailed` for the first that fails, having stopped the others."""
     waiting = list(range(len(commands)))
     running: dict[int, subprocess.Popen[bytes]] = {}
+    build = os.getppid()
     try:
         while waiting or running:
+            if os.getppid() != build:  # the build is gone (killed): so is the need for the index
+                raise SystemExit(1)
             while waiting and len(running) < jobs:
                 number = waiting.pop(0)
                 running[number] = _start(commands[number], logs[number])

@@ -27,6 +27,7 @@ from generator.search.bundle import SIGNATURE, UnexpectedBundle
 from generator.search.merge import merge
 from generator.search.pagefind import (
     ENV_PART,
+    PAGE_WEIGHT,
     IndexingFailed,
     pagefind_binary,
     pagefind_command,
@@ -147,9 +148,11 @@ def test_the_index_made_in_parts_is_the_index_made_at_once(
     tmp_path: Path, derbent: Documents
 ) -> None:
     pages, records, _ = derbent
-    total = sum(map(len, records)) + sum(len(html) for _, html in pages)
+    # the pages fill the first part, whose pages have fewer kinds of metadata than records
+    weight = sum(len(html) // PAGE_WEIGHT for _, html in pages)
+    assert weight > max(map(len, records))
     whole = normalised(_at_once(derbent, tmp_path))
-    merged, parts = _in_parts(derbent, tmp_path, limit=total // 4)
+    merged, parts = _in_parts(derbent, tmp_path, limit=weight)
     assert len(parts) >= 4
     assert normalised(merged) == whole
     assert whole["words"] and whole["filters"]["kind"] and whole["filters"]["executor"]
@@ -312,8 +315,8 @@ def _fake_pagefind(tmp_path: Path, script: str) -> Path:
 
 
 def _written(count: int) -> list[tuple[str, bytes]]:
-    """Pages of 40 KB: with parts of at most 0.05 MB, one a part."""
-    page = b"<html lang=ru><body>" + b"x" * 40_000
+    """Pages that weigh 40 KB against the limit: with parts of at most 0.05 MB, one a part."""
+    page = b"<html lang=ru><body>" + b"x" * 40_000 * PAGE_WEIGHT
     return [(f"p{n}/index.html", page) for n in range(count)]
 
 
@@ -391,7 +394,7 @@ def test_ctrl_c_in_the_terminal_stops_the_parts_and_their_pagefind(tmp_path: Pat
         "import sys\n"
         "from pathlib import Path\n"
         "from generator.search.pagefind import start_indexing\n"
-        "page = ('<html lang=ru><body>' + 'x' * 40000).encode()\n"
+        f"page = ('<html lang=ru><body>' + 'x' * 40000 * {PAGE_WEIGHT}).encode()\n"
         "written = [(f'p{n}/index.html', page) for n in range(4)]\n"
         f"indexing = start_indexing([], 'ru', site_dir=Path({str(site)!r}), written=written,"
         f" work_parent=Path({str(work)!r}))\n"
@@ -452,3 +455,32 @@ def test_input_that_outgrows_memory_moves_to_disk_whole(
     assert len(parts) == 4 and all(part.parent == work for part in parts)
     found = sorted(p.read_bytes() for part in parts for p in part.rglob("*.html"))
     assert found == sorted(documents)
+
+
+def test_a_killed_builds_parts_stop(tmp_path: Path) -> None:
+    pids = tmp_path / "pids"
+    binary = _fake_pagefind(tmp_path, f'echo $$ >> "{pids}"\nsleep 60\n')
+    site = tmp_path / "site"
+    site.mkdir()
+    script = (
+        "from pathlib import Path\n"
+        "from generator.search.pagefind import start_indexing\n"
+        f"page = ('<html lang=ru><body>' + 'x' * 40000 * {PAGE_WEIGHT}).encode()\n"
+        "written = [(f'p{n}/index.html', page) for n in range(4)]\n"
+        f"start_indexing([], 'ru', site_dir=Path({str(site)!r}), written=written,"
+        f" work_parent=Path({str(tmp_path)!r}))\n"
+        "import time; time.sleep(60)\n"
+    )
+    environment = {**os.environ, "ANTIKOR_PAGEFIND": str(binary), ENV_PART: "0.05"}
+    build = subprocess.Popen([sys.executable, "-c", script], env=environment, cwd=ROOT)
+    deadline = time.monotonic() + 30
+    while not (pids.exists() and pids.read_text().split()):
+        assert time.monotonic() < deadline and build.poll() is None
+        time.sleep(0.05)
+    build.kill()  # no chance to clean up, as under `kill -9` or a CI timeout
+    build.wait()
+    for pid in [int(pid) for pid in pids.read_text().split()]:
+        deadline = time.monotonic() + 15
+        while _alive(pid):
+            assert time.monotonic() < deadline, f"Pagefind {pid} still runs"
+            time.sleep(0.05)
