@@ -11,6 +11,7 @@ import enum
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
+from functools import partial
 
 from pydantic import BaseModel
 
@@ -35,6 +36,7 @@ from generator.models import (
     walk_markdown,
 )
 from generator.paths import ALLOWED_ATTACHMENTS, attachment_name, extension, is_local
+from generator.reuse import Reuse, take
 from generator.yamlsource import PathKey
 
 _MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)")
@@ -43,9 +45,13 @@ _MD_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
 _HTML_TAG = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?/?>|<!--")
 
 
-def validate(reading: Reading, diagnostics: Diagnostics) -> Content | None:
-    """Run every check over what was read; the content if it is complete and has no errors."""
-    check_parts(reading.parts, diagnostics, set(reading.plan_stems), reading.plan_keys)
+def validate(
+    reading: Reading, diagnostics: Diagnostics, reuse: Reuse | None = None
+) -> Content | None:
+    """Run every check over what was read; the content if it is complete and has no errors.
+    ``reuse`` (a preview) keeps what the checks of one file's text found in it, for the next
+    build while the file is the same."""
+    check_parts(reading.parts, diagnostics, set(reading.plan_stems), reading.plan_keys, reuse=reuse)
     if reading.content is None or diagnostics.errors:
         return None
     return reading.content
@@ -56,6 +62,8 @@ def check_parts(
     diagnostics: Diagnostics,
     plan_stems: set[str],
     plan_keys: Mapping[str, PlanKeys] | None = None,
+    *,
+    reuse: Reuse | None = None,
 ) -> None:
     """Every check; ``plan_keys`` are the keys of every plan that could be read, valid or not
     (by default those of the valid plans)."""
@@ -66,8 +74,8 @@ def check_parts(
         _check_plan(plan, diagnostics)
     for report in content.reports:
         _check_report(keys, report, diagnostics, plan_stems)
-    _check_markdown(content, diagnostics)
-    _check_formula_starts(content, diagnostics)
+    _check_markdown(content, diagnostics, reuse)
+    _check_formula_starts(content, diagnostics, reuse)
     _check_files(content, diagnostics)
     _check_requirements(content, diagnostics)
     _check_not_stated(content, diagnostics)
@@ -330,40 +338,45 @@ def _ru_date(value: dt.date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def _markdown_sources(
-    content: Parts,
-) -> Iterator[tuple[Source, PathKey | None, str, int, str]]:
-    """Every Markdown text with where it lives: (source, value path or None for a page body,
-    text, first line of a page body, a page body as written)."""
-    found: list[tuple[Source, PathKey | None, str, int, str]] = []
+def _models(content: Parts) -> list[tuple[Source, BaseModel]]:
+    """The settings, the plans and the reports, each with its file."""
     models: list[tuple[Source, BaseModel]] = []
     if content.site_source and content.site:
         models.append((content.site_source, content.site))
     models += [(plan.source, plan.plan) for plan in content.plans]
     models += [(report.source, report.report) for report in content.reports]
-    for source, model in models:
+    return models
 
-        def collect(path: PathKey, text: str, source: Source = source) -> None:
-            found.append((source, path, text, 0, text))
 
-        walk_markdown(model, collect)
+_Finding = tuple[PathKey, int, str, dict[str, str]]  # value path, offset, code, values
+
+
+def _markdown_findings(model: BaseModel) -> list[_Finding]:
+    """What :func:`scan_markdown` finds in every Markdown text of a model."""
+    found: list[_Finding] = []
+
+    def scan(path: PathKey, text: str) -> None:
+        found.extend((path, offset, code, values) for offset, code, values in scan_markdown(text))
+
+    walk_markdown(model, scan)
+    return found
+
+
+def _check_markdown(content: Parts, diagnostics: Diagnostics, reuse: Reuse | None = None) -> None:
+    for source, model in _models(content):
+        findings = take(
+            reuse, ("markdown", source.path), (model,), partial(_markdown_findings, model)
+        )
+        for path, offset, code, values in findings:
+            position = source.document.text_position(path, offset)
+            diagnostics.add(code, source.path, position, **values)
     for page in content.pages:
         written = page.written_body or page.body
-        found.append((page.source, None, page.body, page.body_line, written))
-    yield from found
-
-
-def _check_markdown(content: Parts, diagnostics: Diagnostics) -> None:
-    for source, path, text, body_line, written in _markdown_sources(content):
-        for offset, code, values in scan_markdown(text):
-            if path is None:
-                before = written[:offset]
-                line = body_line + before.count("\n")
-                column = offset - (before.rfind("\n") + 1) + 1
-                position = Position(line, column)
-            else:
-                position = source.document.text_position(path, offset)
-            diagnostics.add(code, source.path, position, **values)
+        for offset, code, values in scan_markdown(page.body):
+            before = written[:offset]
+            line = page.body_line + before.count("\n")
+            column = offset - (before.rfind("\n") + 1) + 1
+            diagnostics.add(code, page.source.path, Position(line, column), **values)
 
 
 def scan_markdown(text: str) -> Iterator[tuple[int, str, dict[str, str]]]:
@@ -403,17 +416,27 @@ _FORMULA_STARTS = {
 list item and every dash, so it is left alone."""
 
 
-def _check_formula_starts(content: Parts, diagnostics: Diagnostics) -> None:
+def _check_formula_starts(
+    content: Parts, diagnostics: Diagnostics, reuse: Reuse | None = None
+) -> None:
     """Text of a plan or report that a spreadsheet would evaluate when it opens the CSV. The
     text is kept as approved (the data files write it exactly); the editor is told instead."""
     models: list[tuple[Source, BaseModel]] = [(plan.source, plan.plan) for plan in content.plans]
     models += [(report.source, report.report) for report in content.reports]
     for source, model in models:
-        for path, text in _texts(model, ()):
-            start = _FORMULA_STARTS.get(text[:1])
-            if start is not None:
-                position = source.document.text_position(path, 0)
-                diagnostics.add("W300", source.path, position, start=start)
+        found = take(reuse, ("formula", source.path), (model,), partial(_formula_starts, model))
+        for path, start in found:
+            position = source.document.text_position(path, 0)
+            diagnostics.add("W300", source.path, position, start=start)
+
+
+def _formula_starts(model: BaseModel) -> list[tuple[PathKey, str]]:
+    found = []
+    for path, text in _texts(model, ()):
+        start = _FORMULA_STARTS.get(text[:1])
+        if start is not None:
+            found.append((path, start))
+    return found
 
 
 def _texts(value: object, path: PathKey) -> Iterator[tuple[PathKey, str]]:

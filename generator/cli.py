@@ -420,12 +420,11 @@ def _write_timings(name: str | None) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    """MkDocs' development server over the content folder: it watches the content, the theme and
-    the settings, rebuilds on every change and reloads the open page. A content error is printed
-    and the server keeps the last good build until the file is fixed."""
+    """A development server over the content folder (:mod:`generator.preview`): it watches the
+    content and the theme, rebuilds on every change and reloads the open page. A content error
+    is printed and the server keeps the last good build until the file is fixed."""
     import tempfile
 
-    from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
     from generator.config import (
@@ -435,6 +434,7 @@ def _serve(args: argparse.Namespace) -> int:
         merged_settings,
         write_settings,
     )
+    from generator.preview import serve
 
     _configure_logging(logging.INFO)
     with tempfile.TemporaryDirectory(prefix="antikor-serve-") as work:
@@ -446,12 +446,10 @@ def _serve(args: argparse.Namespace) -> int:
             settings_file = Path(work) / "mkdocs.yml"
             write_settings(merged_settings(find_override(args.content, args.config)), settings_file)
             serve(
-                str(settings_file),
-                livereload=True,
-                watch_theme=True,
-                docs_dir=str(args.content.resolve()),
+                settings_file,
+                args.content.resolve(),
                 dev_addr=args.dev_addr,
-                **({"site_url": args.site_url} if args.site_url else {}),
+                site_url=args.site_url,
             )
         except (ConfigError, MkDocsException) as exc:
             print(f"antikor: {_failure(exc)}", file=sys.stderr)

@@ -42,6 +42,7 @@ from generator.paths import (
     read_regular,
 )
 from generator.plaintext import FORBIDDEN_IN_VALUE, VERTICAL_TAB, describe_character
+from generator.reuse import Reuse, take
 from generator.schema_errors import report_validation_error
 from generator.yamlsource import Document, PathKey, decode, parse
 
@@ -288,11 +289,14 @@ def _parsed(text: str) -> Document:
 
 
 class _Reader:
-    """Reads files into models, collecting diagnostics instead of stopping."""
+    """Reads files into models, collecting diagnostics instead of stopping. With a
+    :class:`~generator.reuse.Reuse` (a preview), a file whose text did not change gives the
+    very models and entries it gave last time, so the stages after it know it did not change."""
 
-    def __init__(self, diagnostics: Diagnostics, root: Path) -> None:
+    def __init__(self, diagnostics: Diagnostics, root: Path, reuse: Reuse | None = None) -> None:
         self.diagnostics = diagnostics
         self.root = root
+        self.reuse = reuse
 
     def document(self, path: Path, text: str | None = None) -> Document | None:
         try:
@@ -350,10 +354,13 @@ class Reading:
     content: Content | None
 
 
-def read_content(root: Path, diagnostics: Diagnostics) -> Reading | None:
-    """Read every file of a content folder; ``None`` if the folder itself is missing."""
+def read_content(
+    root: Path, diagnostics: Diagnostics, reuse: Reuse | None = None
+) -> Reading | None:
+    """Read every file of a content folder; ``None`` if the folder itself is missing. ``reuse``
+    keeps what was read for the next reading of the same folder (a preview)."""
     root = root.resolve()
-    reader = _Reader(diagnostics, root)
+    reader = _Reader(diagnostics, root, reuse)
     if not root.is_dir():
         diagnostics.add("E001", root, None, reason="папка не найдена")
         return None
@@ -524,7 +531,11 @@ def _load_one(
     document = reader.document(path)
     if document is None:
         return None, None
-    return reader.model(path, document, adapter), Source(path, document)
+    model = take(
+        reader.reuse, ("model", path), (document,), lambda: reader.model(path, document, adapter)
+    )
+    source = take(reader.reuse, ("source", path), (document,), lambda: Source(path, document))
+    return model, source
 
 
 def _load_plan(reader: _Reader, path: Path) -> tuple[PlanEntry | None, PlanKeys | None]:
@@ -533,15 +544,30 @@ def _load_plan(reader: _Reader, path: Path) -> tuple[PlanEntry | None, PlanKeys 
         return None, None
     if plan is None:
         return None, raw_plan_keys(path.stem, source.document.data)
-    sections, measures, duplicates = index_plan(plan)
-    entry = PlanEntry(path.stem, plan, source, sections, measures, tuple(duplicates))
+    entry = take(
+        reader.reuse, ("plan", path), (plan, source), lambda: _make_plan_entry(path, plan, source)
+    )
     return entry, entry.keys
+
+
+def _make_plan_entry(path: Path, plan: Plan, source: Source) -> PlanEntry:
+    sections, measures, duplicates = index_plan(plan)
+    return PlanEntry(path.stem, plan, source, sections, measures, tuple(duplicates))
 
 
 def _load_report(reader: _Reader, path: Path) -> ReportEntry | None:
     report, source = _load_one(reader, path, Report, required=True)
     if report is None or source is None:
         return None
+    return take(
+        reader.reuse,
+        ("report", path),
+        (report, source),
+        lambda: _make_report_entry(path, report, source),
+    )
+
+
+def _make_report_entry(path: Path, report: Report, source: Source) -> ReportEntry:
     results = tuple(ResultEntry(r, ("results", i)) for i, r in enumerate(report.results))
     return ReportEntry(path.stem, report, source, results)
 
@@ -569,7 +595,9 @@ def _load_page(reader: _Reader, path: Path) -> PageEntry | None:
     document = reader.document(path, yaml_text)
     if document is None:
         return None
-    meta = reader.model(path, document, PageMeta)
+    meta = take(
+        reader.reuse, ("model", path), (document,), lambda: reader.model(path, document, PageMeta)
+    )
     if meta is None:
         return None
     body_line = text[: match.end()].count("\n") + 1
@@ -579,7 +607,12 @@ def _load_page(reader: _Reader, path: Path) -> PageEntry | None:
     written = body if VERTICAL_TAB in body else None
     body = body.replace(VERTICAL_TAB, "\n")
     _refuse_hidden_characters(reader.diagnostics, path, body, written or body, body_line)
-    return PageEntry(path.stem, meta, body, Source(path, document), body_line, written)
+    return take(
+        reader.reuse,
+        ("editor-page", path),
+        (meta, document, body, body_line, written),
+        lambda: PageEntry(path.stem, meta, body, Source(path, document), body_line, written),
+    )
 
 
 def _refuse_hidden_characters(

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -28,12 +30,14 @@ from generator import timings
 from generator.checks import validate
 from generator.content import Content, read_content
 from generator.diagnostics import BUILD_LOG, Diagnostics
+from generator.reuse import Reuse, take
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
     from generator.compliance import RuleResult
     from generator.compliance.profiles import Profile
+    from generator.opendata.files import DataFile
     from generator.site.model import SiteModel
     from generator.site.pages import Page
 
@@ -48,12 +52,12 @@ class ContentFailed(Exception):
         self.report = report
 
 
-def load_content(root: Path) -> tuple[Content | None, Diagnostics]:
+def load_content(root: Path, reuse: Reuse | None = None) -> tuple[Content | None, Diagnostics]:
     """Read a content folder and check it: the validated content, or ``None`` if anything is
     wrong, and the diagnostics that say what."""
     diagnostics = Diagnostics()
-    reading = read_content(root, diagnostics)
-    content = validate(reading, diagnostics) if reading is not None else None
+    reading = read_content(root, diagnostics, reuse)
+    content = validate(reading, diagnostics, reuse) if reading is not None else None
     return content, diagnostics
 
 
@@ -66,17 +70,23 @@ class Prepared:
     model: SiteModel
     pages: list[Page]
     diagnostics: Diagnostics
+    reuse: Reuse | None = None  # what the outputs may take from the previous build (a preview)
 
 
-def prepare_site(root: Path, templates: Path, *, strict: bool = False) -> Prepared:
+def prepare_site(
+    root: Path, templates: Path, *, strict: bool = False, reuse: Reuse | None = None
+) -> Prepared:
     """Load, validate, model and render the content. Raises :class:`ContentFailed` when the
-    content has errors (or warnings, in strict mode)."""
+    content has errors (or warnings, in strict mode). ``reuse`` (a preview) takes from the
+    previous build whatever is made from the same files, settings and templates again."""
     from generator.site.model import build_model
     from generator.site.pages import render_pages
     from generator.spool import Spool
 
+    if reuse is not None:
+        reuse.begin()
     with timings.stage("load"), _collector_paused():
-        content, diagnostics = load_content(root)
+        content, diagnostics = load_content(root, reuse)
     if content is None or diagnostics.failed(strict):
         raise ContentFailed(diagnostics.report())
     if len(diagnostics):
@@ -84,11 +94,12 @@ def prepare_site(root: Path, templates: Path, *, strict: bool = False) -> Prepar
         level = logging.WARNING if diagnostics.warnings else logging.INFO
         log.log(level, diagnostics.report())
     with timings.stage("render"):
-        model = build_model(content, banner=banner_text(content.site.requirements))
-        # Each page goes to disk as it is rendered: MkDocs writes it much later.
-        spool = Spool.open()
-        pages = render_pages(model, templates, keep=spool.keep if spool else None)
-    return Prepared(content, model, pages, diagnostics)
+        model = build_model(content, banner=banner_text(content.site.requirements), reuse=reuse)
+        # Each page goes to disk as it is rendered: MkDocs writes it much later. A preview
+        # keeps its pages in memory, those of the previous build too (``reuse``).
+        spool = Spool.open() if reuse is None else None
+        pages = render_pages(model, templates, reuse=reuse, keep=spool.keep if spool else None)
+    return Prepared(content, model, pages, diagnostics, reuse)
 
 
 @dataclass(frozen=True)
@@ -100,6 +111,7 @@ class Written:
     templates: Path
     section_url: str | None  # the published address of the section, if the settings give it
     pending: Mapping[str, Pending] = field(default_factory=dict)  # begun by start_outputs
+    kept: Path | None = None  # a preview's folder of data files kept between its builds
 
 
 class Pending(Protocol):
@@ -177,12 +189,41 @@ def _write_open_data(written: Written) -> None:
     from generator.opendata.passport import passport_notes
 
     content = written.prepared.content
-    for note in passport_notes(content):
+    reuse = written.prepared.reuse
+    for note in passport_notes(content, reuse):
         log.info("замечание: %s", note)
-    for data in data_files(content, section_url=written.section_url):
+    for data in data_files(content, section_url=written.section_url, reuse=reuse):
         target = written.site_dir / data.path
         target.parent.mkdir(parents=True, exist_ok=True)
+        if written.kept is None or reuse is None:
+            target.write_bytes(data.data)
+        else:
+            _link_kept(data, target, written.kept, reuse)
+
+
+def _link_kept(data: DataFile, target: Path, kept: Path, reuse: Reuse) -> None:
+    """A preview's data file, linked from the folder that keeps it between builds.
+
+    MkDocs empties the site before every build of a preview, and the data files of an archive
+    are a hundred megabytes, nearly all of them the same as last time: each is written to
+    ``kept`` when it changes and only linked into the site (copied where links are refused).
+    A changed file replaces the kept one, whose old link went with the emptied site.
+    """
+    stored = take(reuse, ("kept", data.path), (data.data,), partial(_keep, data, kept))
+    target.unlink(missing_ok=True)  # a link left by a build that did not empty the site
+    try:
+        os.link(stored, target)
+    except OSError:
         target.write_bytes(data.data)
+
+
+def _keep(data: DataFile, kept: Path) -> Path:
+    stored = kept / data.path
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    fresh = stored.with_name(stored.name + ".new")
+    fresh.write_bytes(data.data)
+    fresh.replace(stored)
+    return stored
 
 
 OUTPUTS: tuple[Output, ...] = (

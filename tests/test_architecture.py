@@ -23,6 +23,7 @@ CORE = (
     "generator.executors",
     "generator.monitoring",
     "generator.contract",
+    "generator.reuse",
     "generator.site.i18n",
     "generator.site.urls",
     "generator.site.model",

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Final
 
 from generator.content import Content
 from generator.opendata import columns as c
 from generator.opendata.columns import Column
 from generator.opendata.rows import Row, Tables, tables
+from generator.reuse import Reuse, take
 from generator.site.i18n import OPENDATA_ADDRESS
 
 STANDARD: Final = "http://opendata.gosmonitor.ru/standard/3.0"
@@ -53,7 +55,7 @@ class Dataset:
     description: str
     subject: str
     columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
+    parts: tuple[Sequence[Row], ...]  # the rows, as they were made: per plan, per report
     created: dt.date
     modified: dt.date
     identifier: str
@@ -61,6 +63,10 @@ class Dataset:
     publisher: str
     phone: str
     mbox: str
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return tuple(row for part in self.parts for row in part)
 
     @property
     def folder(self) -> str:
@@ -129,18 +135,31 @@ _SETS: Final = {
 }
 
 
-def datasets(content: Content, rows: Tables | None = None) -> list[Dataset]:
+def datasets(
+    content: Content, rows: Tables | None = None, *, reuse: Reuse | None = None
+) -> list[Dataset]:
     """The body's data sets that have data and a date; none without ``organization.inn``,
     since the identifier the recommendations ask for begins with it. ``rows``: the content's
-    rows, if already made."""
+    rows, if already made. With ``reuse`` (a preview), made once per build, from the rows of
+    the plans and reports that did not change taken from the previous one."""
+    return take(
+        reuse,
+        ("datasets",),
+        (content.site, content.plans, content.reports, content.acts),
+        partial(_datasets, content, rows, reuse),
+    )
+
+
+def _datasets(content: Content, rows: Tables | None, reuse: Reuse | None) -> list[Dataset]:
     site = content.site
     inn = site.organization.inn
     if inn is None:
         return []
     found = []
-    for code, (found_rows, dates) in _contents(content, rows or tables(content)).items():
+    made = rows if rows is not None else tables(content, reuse)
+    for code, (parts, dates) in _contents(content, made).items():
         known = sorted(dates)
-        if not found_rows or not (known or site.updated):
+        if not any(parts) or not (known or site.updated):
             continue
         title, description, subject = _SETS[code]
         phone = site.contacts.hotline_phone
@@ -151,7 +170,7 @@ def datasets(content: Content, rows: Tables | None = None) -> list[Dataset]:
                 description=description,
                 subject=subject,
                 columns=_COLUMNS[code],
-                rows=tuple(found_rows),
+                parts=tuple(parts),
                 created=known[0] if known else _given(site.updated),
                 modified=known[-1] if known else _given(site.updated),
                 identifier=f"{inn}-anticorruption-{code}",
@@ -172,18 +191,18 @@ def _given(value: dt.date | None) -> dt.date:
     return value
 
 
-def _contents(content: Content, rows: Tables) -> dict[str, tuple[list[Row], list[dt.date]]]:
-    """Each data set's rows and the dates of what it holds."""
-    plans: list[Row] = []
+def _contents(content: Content, rows: Tables) -> dict[str, tuple[list[list[Row]], list[dt.date]]]:
+    """Each data set's rows, per plan or report, and the dates of what it holds."""
+    plans: list[list[Row]] = []
     plan_dates: list[dt.date] = []
     for plan in content.plans:
-        plans += rows.plans[plan.stem]
+        plans.append(rows.plans[plan.stem])
         acts = [plan.plan.approved, *plan.plan.amendments]
         plan_dates += [a.date for a in acts if isinstance(a.date, dt.date)]
-    reports: list[Row] = []
+    reports: list[list[Row]] = []
     report_dates: list[dt.date] = []
     for report in content.reports:
-        reports += rows.reports[report.stem]
+        reports.append(rows.reports[report.stem])
         if isinstance(report.report.date, dt.date):
             report_dates.append(report.report.date)
     # The registry's own date is when the section was last updated: its acts' dates are those
@@ -195,18 +214,20 @@ def _contents(content: Content, rows: Tables) -> dict[str, tuple[list[Row], list
     return {
         "plans": (plans, plan_dates),
         "reports": (reports, report_dates),
-        "acts": (rows.acts, act_dates),
+        "acts": ([rows.acts], act_dates),
     }
 
 
-def passport_notes(content: Content) -> list[str]:
+def passport_notes(content: Content, reuse: Reuse | None = None) -> list[str]:
     """What the build says when the passports are missing or incomplete."""
     if content.site.organization.inn is None:
         return [
             "в site.yaml не указан ИНН органа (organization.inn): паспорта открытых данных"
             " (opendata/list.csv, meta.csv) не созданы; данные в CSV, XLSX и JSON опубликованы"
         ]
-    missing = sorted({name for dataset in datasets(content) for name in dataset.missing()})
+    missing = sorted(
+        {name for dataset in datasets(content, reuse=reuse) for name in dataset.missing()}
+    )
     if not missing:
         return []
     return [

@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from pydantic import BaseModel
@@ -20,6 +21,7 @@ from generator.content import Content, MeasureEntry, PlanEntry, ReportEntry, Sec
 from generator.models import STATUS_LABELS, Act, Result, Unknown, YearRange
 from generator.opendata import columns as c
 from generator.opendata.ical import due_dates
+from generator.reuse import Reuse, take
 
 Row = dict[str, str]
 
@@ -151,17 +153,28 @@ class Tables:
     acts: list[Row]
 
 
-def tables(content: Content) -> Tables:
+def tables(content: Content, reuse: Reuse | None = None) -> Tables:
+    """The rows of the content. With ``reuse`` (a preview), those of a plan, a report or the
+    acts whose files did not change are the very lists of the previous build, so what is made
+    from them (their data files, their lines in the data sets) can be taken again too."""
     lang = content.site.language.value
     reports = {}
     for report in content.reports:
         plan = content.plan(report.report.plan)
         assert plan is not None  # validation ties every report to a plan
-        reports[report.stem] = report_rows(report, plan, lang)
+        reports[report.stem] = take(
+            reuse,
+            ("rows-report", report.stem),
+            (report, plan, lang),
+            partial(report_rows, report, plan, lang),
+        )
     return Tables(
-        plans={plan.stem: plan_rows(plan) for plan in content.plans},
+        plans={
+            plan.stem: take(reuse, ("rows-plan", plan.stem), (plan,), partial(plan_rows, plan))
+            for plan in content.plans
+        },
         reports=reports,
-        acts=act_rows(content.acts),
+        acts=take(reuse, ("rows-acts",), (content.acts,), partial(act_rows, content.acts)),
     )
 
 

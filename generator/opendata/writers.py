@@ -9,7 +9,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 from generator.opendata.columns import Column
@@ -28,14 +28,43 @@ def csv_bytes(columns: Sequence[Column], rows: Sequence[Row], *, titles: bool = 
     Rows are encoded as they are written: the data set of every report's results runs to
     hundreds of megabytes, and a whole text of it would be held in memory twice more."""
     buffer = io.BytesIO()
-    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
-    out.write(BOM)
+    out = _csv_start(buffer, columns, titles=titles)
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([column.title if titles else column.name for column in columns])
     for row in rows:
         writer.writerow([row[column.name] for column in columns])
     out.flush()
     return buffer.getvalue()
+
+
+def csv_lines(columns: Sequence[Column], rows: Sequence[Row]) -> str:
+    """The lines of ``rows`` in a CSV file (a writer keeps nothing between rows, so the lines
+    of two parts joined are the lines of the two parts' rows)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    for row in rows:
+        writer.writerow([row[column.name] for column in columns])
+    return out.getvalue()
+
+
+def csv_joined(columns: Sequence[Column], parts: Iterable[str], *, titles: bool = True) -> bytes:
+    """A CSV file (as :func:`csv_bytes`) of the lines :func:`csv_lines` made, part by part,
+    each encoded as it comes."""
+    buffer = io.BytesIO()
+    out = _csv_start(buffer, columns, titles=titles)
+    for part in parts:
+        out.write(part)
+    out.flush()
+    return buffer.getvalue()
+
+
+def _csv_start(buffer: io.BytesIO, columns: Sequence[Column], *, titles: bool) -> io.TextIOWrapper:
+    """A text stream encoding into ``buffer``, with the byte order mark and the header row."""
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    out.write(BOM)
+    csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(
+        [column.title if titles else column.name for column in columns]
+    )
+    return out
 
 
 def json_bytes(document: Any) -> bytes:

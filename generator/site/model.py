@@ -37,6 +37,7 @@ from generator.models import (
     YearRange,
 )
 from generator.monitoring import Late, Tally
+from generator.reuse import Reuse, take
 from generator.site.i18n import (
     SEARCH_ADDRESS,
     SECTION_TITLE,
@@ -315,21 +316,22 @@ class SiteModel:
 # --- building -----------------------------------------------------------------------------------
 
 
-def build_model(content: Content, *, banner: str | None = None) -> SiteModel:
+def build_model(
+    content: Content, *, banner: str | None = None, reuse: Reuse | None = None
+) -> SiteModel:
     """The site model of validated content. ``banner`` is the text of the profile's regional
-    banner, which the section home shows."""
+    banner, which the section home shows. With ``reuse`` (a preview), a view whose files did
+    not change since the previous build is that build's view: the pages made from it are then
+    taken again too."""
     language = content.site.language.value
-    labels = executor_labels(
-        name
-        for plan in content.plans
-        for m in plan.measures.values()
-        for name in m.measure.executors
-    )
+    labels = take(reuse, ("labels",), content.plans, lambda: _executor_labels(content))
     by_plan: dict[str, list[ReportEntry]] = {}
     for report in sorted(content.reports, key=lambda r: (r.report.period.end, r.stem)):
         by_plan.setdefault(report.report.plan, []).append(report)
     ordered = sorted(content.plans, key=lambda p: (p.plan.years.start, p.stem), reverse=True)
-    plans = tuple(_view_plan(plan, by_plan.get(plan.stem, []), content, labels) for plan in ordered)
+    plans = tuple(
+        _take_plan(plan, by_plan.get(plan.stem, []), content, labels, reuse) for plan in ordered
+    )
     acts = tuple(
         ActView(act, act_id, str(act.date.year) if isinstance(act.date, dt.date) else None)
         for act, act_id in zip(content.acts, act_anchors(content.acts), strict=True)
@@ -340,17 +342,67 @@ def build_model(content: Content, *, banner: str | None = None) -> SiteModel:
         site=content.site,
         language=language,
         banner=banner,
-        home=_view_home(plans, language, updated),
-        subsections=tuple(_view_subsection(key, content, plans) for key in SUBSECTIONS),
+        home=take(
+            reuse,
+            ("home-view",),
+            (plans[0] if plans else None, language, updated),
+            lambda: _view_home(plans, language, updated),
+        ),
+        subsections=tuple(_take_subsection(key, content, plans, reuse) for key in SUBSECTIONS),
         plans=plans,
         acts=acts,
-        search=SearchView(
-            UI[language]["search.title"],
-            SEARCH_ADDRESS,
-            _filter_values(plans, acts, language),
-            updated,  # what the index covers changed last on that date
+        search=take(
+            reuse,
+            ("search-view",),
+            (language, updated, content.acts, *plans),
+            lambda: SearchView(
+                UI[language]["search.title"],
+                SEARCH_ADDRESS,
+                _filter_values(plans, acts, language),
+                updated,  # what the index covers changed last on that date
+            ),
         ),
         _act_anchors={id(view.act): view.anchor for view in acts},
+    )
+
+
+def _executor_labels(content: Content) -> Mapping[str, str]:
+    return executor_labels(
+        name
+        for plan in content.plans
+        for m in plan.measures.values()
+        for name in m.measure.executors
+    )
+
+
+def _take_plan(
+    plan: PlanEntry,
+    reports: list[ReportEntry],
+    content: Content,
+    labels: Mapping[str, str],
+    reuse: Reuse | None,
+) -> PlanView:
+    """A plan's view, made from the plan, its reports (oldest first), the settings and the
+    executors' labels of every plan."""
+    return take(
+        reuse,
+        ("plan-view", plan.stem),
+        (plan, content.site, labels, *reports),
+        lambda: _view_plan(plan, reports, content, labels, reuse),
+    )
+
+
+def _take_subsection(
+    key: str, content: Content, plans: tuple[PlanView, ...], reuse: Reuse | None
+) -> SubsectionView:
+    """A subsection's view: the editors' pages and acts it lists, and the plans subsection its
+    plans and reports too."""
+    listed = (content.plans, content.reports, *plans) if key == "plans" else ()
+    return take(
+        reuse,
+        ("subsection-view", key),
+        (content.site, content.pages, content.acts, *listed),
+        lambda: _view_subsection(key, content, plans),
     )
 
 
@@ -397,14 +449,18 @@ def _view_subsection(key: str, content: Content, plans: tuple[PlanView, ...]) ->
     )
 
 
-def _view_plan(
-    plan: PlanEntry, reports: list[ReportEntry], content: Content, labels: Mapping[str, str]
-) -> PlanView:
-    language = content.site.language.value
-    url = plan_url(plan.stem)
-    skeleton = _rows(plan)
+@dataclass(frozen=True)
+class _PlanParts:
+    """What a plan's page and its reports' pages share, made from the plan and the labels."""
+
+    skeleton: tuple[Row, ...]
+    tops: dict[str, str]
+    has_expected: bool
+    measures: dict[str, MeasureView]
+
+
+def _plan_parts(plan: PlanEntry, labels: Mapping[str, str]) -> _PlanParts:
     tops = _top_sections(plan)
-    has_expected = any(m.measure.expected_result for m in plan.measures.values())
     measures = {
         key: MeasureView(
             entry,
@@ -417,9 +473,24 @@ def _view_plan(
         )
         for key, entry in plan.measures.items()
     }
-    views = tuple(
-        _view_report(r, plan, measures, skeleton, has_expected, language) for r in reports
+    has_expected = any(m.measure.expected_result for m in plan.measures.values())
+    return _PlanParts(_rows(plan), tops, has_expected, measures)
+
+
+def _view_plan(
+    plan: PlanEntry,
+    reports: list[ReportEntry],
+    content: Content,
+    labels: Mapping[str, str],
+    reuse: Reuse | None = None,
+) -> PlanView:
+    language = content.site.language.value
+    url = plan_url(plan.stem)
+    parts = take(
+        reuse, ("plan-parts", plan.stem), (plan, labels), lambda: _plan_parts(plan, labels)
     )
+    skeleton, has_expected = parts.skeleton, parts.has_expected
+    views = tuple(_take_report(r, plan, parts, language, reuse) for r in reports)
     latest: dict[str, tuple[Status, str]] = {}
     for view in views:  # oldest first: later reports overwrite
         for entry in view.entry.results:
@@ -446,8 +517,8 @@ def _view_plan(
         or content.site.updated,
         years=tuple(plan_years(plan.plan.years)),
         short_title=plan_short_title(plan, language),
-        measures=measures,
-        top_sections=tops,
+        measures=parts.measures,
+        top_sections=parts.tops,
         progress=tuple(
             ProgressView(
                 str(v.entry.report.period), monitoring.tally(plan, v.entry), relative(url, v.url)
@@ -485,6 +556,21 @@ def _with_history(
         if row.kind is RowKind.MEASURE
         else row
         for row in rows
+    )
+
+
+def _take_report(
+    report: ReportEntry, plan: PlanEntry, parts: _PlanParts, language: str, reuse: Reuse | None
+) -> ReportView:
+    """A report's view, made from the report and its plan's parts; not from the plan's other
+    reports, so editing one leaves its siblings' pages as they were."""
+    return take(
+        reuse,
+        ("report-view", report.stem),
+        (report, parts, language),
+        lambda: _view_report(
+            report, plan, parts.measures, parts.skeleton, parts.has_expected, language
+        ),
     )
 
 

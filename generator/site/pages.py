@@ -26,6 +26,7 @@ from generator.opendata.files import ACTS_FILE, FORMATS, SCHEMAS, plan_file_name
 from generator.opendata.ical import SECTION_FILE, calendar_file_name
 from generator.opendata.passport import STANDARD, datasets, page_rows
 from generator.paths import attachment_href, is_local
+from generator.reuse import Reuse, take
 from generator.site.i18n import OPENDATA_ADDRESS, UI, subsection_address, subsection_title
 from generator.site.model import (
     PlanView,
@@ -83,19 +84,37 @@ def template_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
+def templates_state(templates: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file of the templates with its modification time and size: a page is taken
+    from the previous build only while the templates it was rendered with are unchanged."""
+    found = []
+    for path in sorted(templates.rglob("*")):
+        stat = path.stat()
+        found.append((path.relative_to(templates).as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
 def build_pages(content: Content, templates: Path, *, banner: str | None = None) -> list[Page]:
     """Every page of validated content, in navigation order (the model built on the way)."""
     return render_pages(build_model(content, banner=banner), templates)
 
 
 def render_pages(
-    model: SiteModel, templates: Path, *, keep: Callable[[str], str | Spooled] | None = None
+    model: SiteModel,
+    templates: Path,
+    *,
+    reuse: Reuse | None = None,
+    keep: Callable[[str], str | Spooled] | None = None,
 ) -> list[Page]:
     """Every page of the section, in navigation order: home, each subsection (the plans
     subsection followed by the plans, newest first, then their reports), the search page.
     ``keep`` is given each page's HTML as soon as it is rendered and returns what the page
-    holds (by default the HTML itself; :meth:`generator.spool.Spool.keep` puts it on disk)."""
-    renderer = _Renderer(model, templates, keep)
+    holds (by default the HTML itself; :meth:`generator.spool.Spool.keep` puts it on disk).
+
+    With ``reuse`` (a preview), the page of a view the model took from the previous build is
+    that build's page while the settings and the templates are the same; the open data and
+    search pages list every plan and report and are made every time."""
+    renderer = _Renderer(model, templates, reuse, keep)
     pages = [renderer.home()]
     for subsection in model.subsections:
         pages.append(renderer.subsection(subsection))
@@ -157,10 +176,20 @@ class _Renderer:
         self,
         model: SiteModel,
         templates: Path,
+        reuse: Reuse | None = None,
         keep: Callable[[str], str | Spooled] | None = None,
     ) -> None:
         self.model = model
+        self.reuse = reuse
         self.keep = keep
+        # What a page is made of besides its view: the settings (the body's name in acts'
+        # requisites), the banner, the acts (their anchors) and the templates as they are now.
+        self.inputs: tuple[object, ...] = (
+            model.site,
+            model.banner,
+            model.content.acts,
+            templates_state(templates) if reuse is not None else (),
+        )
         self.lang = model.language
         self.ui = UI[self.lang]
         self.env = environment(templates)
@@ -234,7 +263,14 @@ class _Renderer:
             **context,
         )
 
+    def take(self, url: str, view: object, make: Callable[[], Page]) -> Page:
+        """The page at ``url`` of ``view``, taken from the previous build if it is the same."""
+        return take(self.reuse, ("page", url), (view, *self.inputs), make)
+
     def home(self) -> Page:
+        return self.take("", self.model.home, self._home)
+
+    def _home(self) -> Page:
         home = self.model.home
         html = self.render(
             "page_home.html", "", home=home, updated=home.updated, banner=self.model.banner
@@ -242,12 +278,18 @@ class _Renderer:
         return Page("", home.title, self.kept(html), home.updated, PageKind.HOME)
 
     def subsection(self, view: SubsectionView) -> Page:
+        return self.take(view.url, view, lambda: self._subsection(view))
+
+    def _subsection(self, view: SubsectionView) -> Page:
         html = self.render("page_subsection.html", view.url, sub=view, updated=view.updated)
         return Page(
             view.url, view.title, self.kept(html), view.updated, PageKind.SUBSECTION, view.key
         )
 
     def plan(self, view: PlanView) -> Page:
+        return self.take(view.url, view, lambda: self._plan(view))
+
+    def _plan(self, view: PlanView) -> Page:
         html = self.render(
             "page_plan.html",
             view.url,
@@ -260,6 +302,9 @@ class _Renderer:
         return Page(view.url, view.title, self.kept(html), view.updated, PageKind.PLAN)
 
     def report(self, view: ReportView) -> Page:
+        return self.take(view.url, view, lambda: self._report(view))
+
+    def _report(self, view: ReportView) -> Page:
         html = self.render(
             "page_report.html",
             view.url,
@@ -273,6 +318,10 @@ class _Renderer:
 
     def opendata(self) -> Page:
         """The «Открытые данные» page: every data file and the open-data passports."""
+        # It lists every plan, report and data set: made afresh (a new object never matches).
+        return self.take(OPENDATA_ADDRESS, object(), self._opendata)
+
+    def _opendata(self) -> Page:
         model = self.model
         title = self.ui["opendata.title"]
         plans = [(p.title, p.url, p.url, plan_file_names(p.stem)) for p in model.plans]
@@ -297,7 +346,7 @@ class _Renderer:
             groups=groups,
             schemas=list(SCHEMAS),
             calendar=SECTION_FILE,
-            passports=[(d, page_rows(d)) for d in datasets(model.content)],
+            passports=[(d, page_rows(d)) for d in datasets(model.content, reuse=self.reuse)],
             standard=STANDARD,
             updated=model.search.updated,
         )
@@ -307,6 +356,9 @@ class _Renderer:
 
     def search(self) -> Page:
         """The search page: a form that works without scripts, filled in by ``search.js``."""
+        return self.take(self.model.search.url, self.model.search, self._search)
+
+    def _search(self) -> Page:
         view = self.model.search
         html = self.render("page_search.html", view.url, search=view, updated=view.updated)
         return Page(view.url, view.title, self.kept(html), view.updated, PageKind.SEARCH)

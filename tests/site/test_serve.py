@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -29,6 +31,14 @@ def _get(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _get_bytes(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return bytes(response.read())
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
 
@@ -118,3 +128,79 @@ def test_a_pipe_or_an_outside_link_in_the_content_neither_hangs_nor_leaks(
     assert _get(url) is not None  # the last good pages are still served
     assert _get(f"{root}files/passwd.txt") is None
     assert "root:" not in (_get(f"{root}files/plan.pdf") or "")
+
+
+def _served_pages(root_url: str, site: Path) -> dict[str, str]:
+    """Every page a fresh build wrote, as the server serves it (without its live-reload script)."""
+    pages = {}
+    for page in sorted(site.rglob("index.html")):
+        address = page.parent.relative_to(site).as_posix()
+        address = "" if address == "." else address + "/"
+        if address.startswith("pagefind"):
+            continue
+        served = _get(root_url + address) or ""
+        pages[address] = re.sub(r"<script>\s*var livereload = .*?</script>", "", served, flags=re.S)
+    return pages
+
+
+def test_after_edits_to_a_report_and_the_theme_the_preview_is_a_fresh_build(
+    minimal: Path, tmp_path: Path
+) -> None:
+    """The rebuilds take what the saved file did not change from the previous build; what they
+    serve is still what ``antikor build`` makes of the same content and theme."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    (tmp_path / "mkdocs.yml").write_text("theme:\n  custom_dir: theme\n", encoding="utf-8")
+    port = _free_port()
+    root_url = f"http://127.0.0.1:{port}/"
+    log = (tmp_path / "serve.log").open("w")
+    process = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "generator", "serve"),
+            *("--content", str(minimal), "--dev-addr", f"127.0.0.1:{port}"),
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        _wait_for(lambda: _get(root_url + PAGE) is not None, "the server to start")
+        report = minimal / "reports" / "2024.yaml"
+        report.write_text(
+            report.read_text("utf-8").replace("Проведено 5 заседаний", "Проведено семь заседаний"),
+            encoding="utf-8",
+        )
+        _wait_for(lambda: "Проведено семь заседаний" in (_get(root_url + PAGE) or ""), "the edit")
+        template = theme / "antikor" / "page_report.html"
+        template.write_text(
+            template.read_text("utf-8") + "<p>Строка из шаблона</p>\n", encoding="utf-8"
+        )
+        _wait_for(lambda: "Строка из шаблона" in (_get(root_url + PAGE) or ""), "the template")
+
+        site = tmp_path / "site"
+        built = subprocess.run(
+            [
+                *(sys.executable, "-m", "generator", "build", "--content", str(minimal)),
+                *("--site-dir", str(site), "--site-url", root_url),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert built.returncode == 0, built.stderr
+        served = _served_pages(root_url, site)
+        assert served.keys() and all(served.values())
+        for address, html in served.items():
+            written = (site / address / "index.html").read_text("utf-8")
+            assert html == written, address
+        data = [p for p in site.rglob("*") if p.suffix in (".csv", ".xlsx", ".json", ".ics")]
+        assert any(p.name.startswith("report-") for p in data)
+        for path in data:
+            if not path.relative_to(site).as_posix().startswith("pagefind/"):
+                address = root_url + path.relative_to(site).as_posix()
+                assert _get_bytes(address) == path.read_bytes(), address
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
