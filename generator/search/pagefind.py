@@ -290,9 +290,7 @@ class _Input:
 
     def add(self, name: str, source: Path | bytes, size: int) -> None:
         if not self.parts or (self.size and self.size + size > self.limit):
-            self.parts.append(self.work / f"{PART_PREFIX}{len(self.parts) + 1:04d}")
-            self.parts[-1].mkdir()
-            self.size = 0
+            self.new_part()
         try:
             _put(self.parts[-1], name, source)
         except OSError:
@@ -302,6 +300,11 @@ class _Input:
             self._move_to_disk()
             _put(self.parts[-1], name, source)
         self.size += size
+
+    def new_part(self) -> None:
+        self.parts.append(self.work / f"{PART_PREFIX}{len(self.parts) + 1:04d}")
+        self.parts[-1].mkdir()
+        self.size = 0
 
     def _move_to_disk(self) -> None:
         moved = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
@@ -331,9 +334,8 @@ def prepare_input(
     try:
         for name, source, size in documents_of(site_dir, pages, documents, written):
             files.add(name, source, size)
-        if not files.parts:
-            files.parts.append(files.work / f"{PART_PREFIX}0001")
-            files.parts[-1].mkdir()
+        if not files.parts:  # nothing to index: one empty part, for Pagefind to say so
+            files.new_part()
     except BaseException:
         shutil.rmtree(files.work, ignore_errors=True)
         raise
