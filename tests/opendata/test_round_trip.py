@@ -220,6 +220,18 @@ def _as_excel_saves(data: bytes, encoding: str, separator: str) -> bytes:
     return out.getvalue().encode(encoding)
 
 
+def _to_import(tmp_path: Path) -> tuple[Content, dict[str, bytes], Path, Path]:
+    """Synthetic content, its data files by name, a folder to put them in, and the content
+    folder to import them into (with the attachments they refer to)."""
+    original = _load(_synthetic(tmp_path))
+    files = {Path(f.path).name: f.data for f in data_files(original)}
+    work = tmp_path / "work"
+    work.mkdir()
+    target = work / "imported"
+    shutil.copytree(original.root / "files", target / "files")
+    return original, files, work, target
+
+
 @pytest.mark.parametrize(
     ("encoding", "separator"),
     [("cp1251", ";"), ("utf-8-sig", ";"), ("utf-8", ";"), ("utf-8", ",")],
@@ -227,12 +239,7 @@ def _as_excel_saves(data: bytes, encoding: str, separator: str) -> bytes:
 def test_a_csv_saved_again_by_excel_comes_back_the_same(
     encoding: str, separator: str, tmp_path: Path
 ) -> None:
-    original = _load(_synthetic(tmp_path))
-    files = {Path(f.path).name: f.data for f in data_files(original)}
-    work = tmp_path / "work"
-    work.mkdir()
-    target = work / "imported"
-    shutil.copytree(original.root / "files", target / "files")
+    original, files, work, target = _to_import(tmp_path)
     for name in ("plan-2024.csv", "report-2024-h1.csv"):
         resaved = _as_excel_saves(files[name], encoding, separator)
         assert (b";" in resaved.splitlines()[0]) is (separator == ";")
@@ -247,12 +254,7 @@ def test_date_cells_of_an_xlsx_are_read_as_dates(tmp_path: Path) -> None:
 
     from generator.opendata.columns import COMPLETED, PERIOD_FROM, PERIOD_TO, REPORT_DATE
 
-    original = _load(_synthetic(tmp_path))
-    files = {Path(f.path).name: f.data for f in data_files(original)}
-    work = tmp_path / "work"
-    work.mkdir()
-    target = work / "imported"
-    shutil.copytree(original.root / "files", target / "files")
+    original, files, work, target = _to_import(tmp_path)
     (work / "plan-2024.xlsx").write_bytes(files["plan-2024.xlsx"])
     run([work / "plan-2024.xlsx"], Options(content=target))
     source = work / "report-2024-h1.xlsx"

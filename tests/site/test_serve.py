@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -52,21 +53,26 @@ def _wait_for(condition: Callable[[], bool], what: str, timeout: float = 90) -> 
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def _start_serve(content: Path, port: int, log: IO[str]) -> subprocess.Popen[bytes]:
+    """``antikor serve`` of ``content`` on ``port``, printing into ``log``."""
+    return subprocess.Popen(
+        [
+            *(sys.executable, "-m", "generator", "serve"),
+            *("--content", str(content), "--dev-addr", f"127.0.0.1:{port}"),
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
 @pytest.fixture
 def server(minimal: Path, tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
-        process = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "generator", "serve"),
-                *("--content", str(minimal), "--dev-addr", f"127.0.0.1:{port}"),
-            ],
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+        process = _start_serve(minimal, port, out)
     try:
         url = f"http://127.0.0.1:{port}/{PAGE}"
         _wait_for(lambda: _get(url) is not None, "the server to start")
@@ -154,16 +160,7 @@ def test_after_edits_to_a_report_and_the_theme_the_preview_is_a_fresh_build(
     port = _free_port()
     root_url = f"http://127.0.0.1:{port}/"
     log = (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "generator", "serve"),
-            *("--content", str(minimal), "--dev-addr", f"127.0.0.1:{port}"),
-        ],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    process = _start_serve(minimal, port, log)
     try:
         _wait_for(lambda: _get(root_url + PAGE) is not None, "the server to start")
         report = minimal / "reports" / "2024.yaml"
