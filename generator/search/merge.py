@@ -85,10 +85,13 @@ class Part:
 
 def _pack(value: Any) -> tuple[bytes, str]:
     """The file's bytes and the full hash Pagefind names it by (SHA-1 of the CBOR)."""
-    raw = cbor2.dumps(value)
-    return gzip.compress(SIGNATURE + raw, compresslevel=COMPRESSION, mtime=0), hashlib.sha1(
-        raw
-    ).hexdigest()
+    return _packed(cbor2.dumps(value))
+
+
+def _packed(raw: bytes) -> tuple[bytes, str]:
+    """A file of the CBOR ``raw``, and its full hash."""
+    packed = gzip.compress(SIGNATURE + raw, compresslevel=COMPRESSION, mtime=0)
+    return packed, hashlib.sha1(raw).hexdigest()
 
 
 def read_part(folder: Path) -> Part:
@@ -394,8 +397,8 @@ class _ChunkWriter:
 
     def _write(self) -> None:
         raw = _array_head(1) + _array_head(len(self.words)) + b"".join(self.words)
-        name = self.names.name(self.language, hashlib.sha1(raw).hexdigest())
-        packed = gzip.compress(SIGNATURE + raw, compresslevel=COMPRESSION, mtime=0)
+        packed, digest = _packed(raw)
+        name = self.names.name(self.language, digest)
         self.names.path(name).write_bytes(packed)
         self.chunks.append([self.first, self.last, name])
         self.words, self.filled = [], 0
